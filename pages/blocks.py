@@ -1,0 +1,174 @@
+"""StreamField blocks for page bodies. Each block has a template, icon, description and preview."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+BLOCK_TEMPLATES = "components/streamfield/blocks"
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2", label=_("Level")
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = f"{BLOCK_TEMPLATES}/heading_block.html"
+        description = _("A heading that splits the page into sections.")
+        preview_value = {"text": "Mitä ihmiskauppa on?", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = f"{BLOCK_TEMPLATES}/paragraph_block.html"
+        description = _("Text with bold, italics, lists and links.")
+        preview_value = "<p>Ihmiskauppa on vakava rikos. Apua saa, vaikka oleskelisi maassa ilman lupaa.</p>"
+
+
+class NoticeBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("info", _("Information")),
+            ("warning", _("Warning")),
+            ("emergency", _("Emergency")),
+        ],
+        default="info",
+        label=_("Kind"),
+    )
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    text = ParagraphBlock(label=_("Text"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Notice")
+        template = f"{BLOCK_TEMPLATES}/notice_block.html"
+        description = _("A highlighted box, for example 'In an emergency call 112'.")
+        preview_value = {
+            "kind": "emergency",
+            "title": "Hätätilanteessa soita 112",
+            "text": "<p>Jos olet välittömässä vaarassa, soita hätänumeroon 112.</p>",
+        }
+
+
+class HelplineBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+
+    class Meta:
+        icon = "mail"
+        label = _("Helpline")
+        template = f"{BLOCK_TEMPLATES}/helpline_block.html"
+        description = _("The 24/7 helpline number, e-mail and emergency number from the site settings.")
+        preview_value = {"heading": "Ota yhteyttä", "text": "Voit soittaa nimettömästi."}
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = ParagraphBlock(label=_("Answer"))
+
+
+class AccordionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Questions"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Questions and answers")
+        template = f"{BLOCK_TEMPLATES}/accordion_block.html"
+        description = _("Questions that open to show their answer; works without JavaScript.")
+        preview_value = {
+            "heading": "Usein kysyttyä",
+            "items": [{"question": "Maksaako apu?", "answer": "<p>Ei maksa.</p>"}],
+        }
+
+
+class ServiceItemBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+
+
+class ServiceListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    items = blocks.ListBlock(ServiceItemBlock(), label=_("Services"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List of services")
+        template = f"{BLOCK_TEMPLATES}/service_list_block.html"
+        description = _("A list of services, each with a short description and an optional link.")
+        preview_value = {
+            "heading": "Palvelut",
+            "items": [
+                {"title": "Turvallinen majoitus", "description": "Turvallinen paikka asua."},
+                {"title": "Tulkkaus", "description": "Palvelua omalla kielelläsi."},
+            ],
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=300,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = f"{BLOCK_TEMPLATES}/image_block.html"
+        description = _("An image with required alternative text and an optional caption.")
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = f"{BLOCK_TEMPLATES}/document_link_block.html"
+        description = _("A link to a document, with its file type and size.")
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    notice = NoticeBlock()
+    helpline = HelplineBlock()
+    accordion = AccordionBlock()
+    service_list = ServiceListBlock()
+    image = ImageBlock()
+    document = DocumentLinkBlock()
+
+
+class OfficeBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"), max_length=200)
+    address = blocks.CharBlock(label=_("Address"), required=False, max_length=300)
+    region = blocks.CharBlock(label=_("Region served"), required=False, max_length=300)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "home"
+        label = _("Office")
+        template = f"{BLOCK_TEMPLATES}/office_block.html"
+        description = _("One of the assistance system's offices and the region it serves.")
+        preview_value = {
+            "name": "Lappeenranta",
+            "address": "Joutsenon vastaanottokeskus",
+            "region": "Koko Suomi",
+            "description": "Sosiaaliohjaajat, ylitarkastaja ja terveydenhoitaja.",
+        }

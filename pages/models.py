@@ -1,0 +1,484 @@
+"""Page types of the public site, the site-wide contact settings and the contact-person snippet.
+
+Pages are translated with Wagtail's own i18n (one tree per locale) and wagtail-localize.
+Short shared data that is not a page (settings, snippets) is translated with
+django-modeltranslation, registered in ``translation.py``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from pages import i18n
+from pages.blocks import BodyStreamBlock, OfficeBlock
+
+NEWS_PER_PAGE = 10
+
+
+def tel_uri(number: str) -> str:
+    """A `tel:` link target from a phone number as people write it (+358 2954 63177)."""
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+class BasePage(Page):
+    """What every public page shares: a lead paragraph, fallback-aware URLs and context."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("A short lead paragraph shown under the title.")
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        """Keep the visitor's language prefix when this page stands in for a missing translation."""
+        url_parts = super().get_url_parts(request=request)
+        language = i18n.current_interface_language()
+        if language and url_parts and url_parts[2]:
+            site_id, root_url, page_path = url_parts
+            return site_id, root_url, i18n.with_language_prefix(page_path, language)
+        return url_parts
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        content_language = self.locale.language_code
+        interface_language = translation.get_language()
+        context.update(
+            content_language=content_language,
+            content_direction=i18n.text_direction(content_language),
+            is_fallback=content_language != interface_language,
+            content_language_name=i18n.local_name(content_language),
+        )
+        return context
+
+    def serve_preview(self, request, mode_name):
+        # An editor previews a page in its own language, whatever the admin's language is.
+        language = self.locale.language_code
+        with translation.override(language), i18n.interface_language(language):
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.ContentPage",
+        "pages.SectionIndexPage",
+        "pages.NewsIndexPage",
+        "pages.ReportsIndexPage",
+        "pages.StatisticsPage",
+        "pages.OfficesPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        return context
+
+    def latest_news(self, count: int = 3):
+        """The newest articles in this page's language, or in the first fallback language that has any."""
+        articles = NewsArticlePage.objects.live().public().order_by("-date", "-pk")
+        for code in i18n.fallback_order(self.locale.language_code):
+            found = list(articles.filter(locale__language_code=code)[:count])
+            if found:
+                return found
+        return []
+
+
+class ContentPage(BasePage):
+    """A guidance page: rich text, notices, helpline, FAQ, services, images and documents."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    template = "pages/content_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage", "pages.ContentPage"]
+    subpage_types = ["pages.ContentPage"]
+
+    class Meta:
+        verbose_name = _("guidance page")
+
+
+class SectionIndexPage(BasePage):
+    """Introduces a section and lists the pages in it."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    template = "pages/section_index_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    subpage_types = [
+        "pages.ContentPage",
+        "pages.SectionIndexPage",
+        "pages.OfficesPage",
+        "pages.StatisticsPage",
+        "pages.ReportsIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("section index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section_pages"] = self.get_children().live().public().order_by("path")
+        return context
+
+
+class NewsIndexPage(BasePage):
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    template = "pages/news_index_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    subpage_types = ["pages.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), NEWS_PER_PAGE)
+        try:
+            articles = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            articles = paginator.page(1)
+        except EmptyPage:
+            articles = paginator.page(paginator.num_pages)
+        context["articles"] = articles
+        return context
+
+
+class NewsType(models.TextChoices):
+    NEWS = "news", _("News")
+    PRESS_RELEASE = "press_release", _("Press release")
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(_("date"))
+    news_type = models.CharField(
+        _("type"), max_length=20, choices=NewsType.choices, default=NewsType.NEWS
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("news_type")]),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        InlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
+
+    template = "pages/news_article_page.html"
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contact_persons"] = [
+            link.contact_person for link in self.contacts.select_related("contact_person")
+        ]
+        return context
+
+
+class NewsArticleContact(Orderable):
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="contacts")
+    contact_person = models.ForeignKey(
+        "pages.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact person")
+    )
+
+    panels = [FieldPanel("contact_person")]
+
+
+class ReportsIndexPage(BasePage):
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    template = "pages/reports_index_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    subpage_types = ["pages.ReportPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("reports index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = (
+            ReportPage.objects.child_of(self).live().public()
+            .select_related("document").order_by("-period_end", "-pk")
+        )
+        return context
+
+
+class ReportPage(BasePage):
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    document_language = models.CharField(
+        _("language of the document"), max_length=10, choices=settings.LANGUAGES, default="fi"
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("document_language")], heading=_("Document")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    template = "pages/report_page.html"
+    parent_page_types = ["pages.ReportsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("report")
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+    @cached_property
+    def document_language_name(self) -> str:
+        return i18n.local_name(self.document_language)
+
+
+class StatisticsPage(BasePage):
+    """Yearly figures entered as structured data, shown as a table."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("figures", heading=_("Figures"), label=_("period")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    template = "pages/statistics_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("statistics page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = list(self.figures.order_by("year", "period"))
+        return context
+
+
+class StatisticsPeriod(models.TextChoices):
+    YEAR = "year", _("Whole year")
+    FIRST_HALF = "h1", _("January–June")
+
+
+class StatisticsFigures(Orderable):
+    """The assistance system's figures for one year or half-year. Unknown figures stay empty."""
+
+    page = ParentalKey(StatisticsPage, on_delete=models.CASCADE, related_name="figures")
+    year = models.PositiveSmallIntegerField(_("year"))
+    period = models.CharField(
+        _("period"), max_length=4, choices=StatisticsPeriod.choices, default=StatisticsPeriod.YEAR
+    )
+    clients_total = models.PositiveIntegerField(
+        _("people in the system at the end of the period"), null=True, blank=True,
+        help_text=_("Including clients' minor children."),
+    )
+    proposed = models.PositiveIntegerField(_("people proposed as clients"), null=True, blank=True)
+    new_clients = models.PositiveIntegerField(_("new clients"), null=True, blank=True)
+    minors = models.PositiveIntegerField(_("clients who entered as minors"), null=True, blank=True)
+    asylum_seeker_percent = models.PositiveSmallIntegerField(
+        _("new clients who came as asylum seekers (%)"), null=True, blank=True
+    )
+    exploited_in_finland_percent = models.PositiveSmallIntegerField(
+        _("new clients exploited in Finland (%)"), null=True, blank=True
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("period")]),
+        FieldRowPanel([FieldPanel("clients_total"), FieldPanel("proposed"), FieldPanel("new_clients")]),
+        FieldRowPanel(
+            [FieldPanel("minors"), FieldPanel("asylum_seeker_percent"),
+             FieldPanel("exploited_in_finland_percent")]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("figures for a period")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "year", "period"], name="unique_statistics_period"),
+        ]
+
+    def clean(self):
+        super().clean()
+        for field in ("asylum_seeker_percent", "exploited_in_finland_percent"):
+            value = getattr(self, field)
+            if value is not None and value > 100:
+                raise ValidationError({field: _("A percentage cannot be more than 100.")})
+
+
+class OfficesPage(BasePage):
+    offices = StreamField(
+        [("office", OfficeBlock())], blank=True, verbose_name=_("offices")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("offices"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("offices"), index.SearchField("body")]
+
+    template = "pages/offices_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("offices page")
+
+
+@register_snippet
+class ContactPerson(models.Model):
+    """A person the media or partners may contact; job title and organisation are translated."""
+
+    name = models.CharField(_("name"), max_length=200)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel(f"job_title_{code}") for code in settings.MODELTRANSLATION_LANGUAGES],
+            heading=_("Job title"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(f"organisation_{code}") for code in settings.MODELTRANSLATION_LANGUAGES],
+            heading=_("Organisation"),
+        ),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+    ]
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_uri(self) -> str:
+        return tel_uri(self.phone)
+
+
+TRANSLATED_SETTINGS_FIELDS = ("helpline_phone", "contact_email", "emergency_number", "quick_exit_url")
+
+
+def _settings_tabs():
+    tabs = []
+    for code, name in settings.LANGUAGES:
+        tabs.append(
+            ObjectList(
+                [FieldPanel(f"{field}_{code}") for field in TRANSLATED_SETTINGS_FIELDS],
+                heading=name,
+            )
+        )
+    return TabbedInterface(tabs)
+
+
+@register_setting(icon="site")
+class SiteContactSettings(BaseGenericSetting):
+    """Contact details shown on every page; each may differ per language (Finnish is required)."""
+
+    helpline_phone = models.CharField(
+        _("24/7 helpline number"), max_length=40, default="+358 2954 63177"
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), default="ihmiskauppa.auttamisjarjestelma@migri.fi"
+    )
+    emergency_number = models.CharField(_("emergency number"), max_length=10, default="112")
+    quick_exit_url = models.URLField(
+        _("quick-exit address"),
+        default="https://www.google.com/",
+        help_text=_("The neutral site that the 'Leave this site' control opens."),
+    )
+
+    edit_handler = _settings_tabs()
+
+    class Meta:
+        verbose_name = _("contact details")
+
+    @property
+    def helpline_uri(self) -> str:
+        return tel_uri(self.helpline_phone)
+
+    @property
+    def emergency_uri(self) -> str:
+        return tel_uri(self.emergency_number)

@@ -1,0 +1,17 @@
+"""django-modeltranslation registrations: short shared data that is not a page."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from pages.models import TRANSLATED_SETTINGS_FIELDS, ContactPerson, SiteContactSettings
+
+
+@register(SiteContactSettings)
+class SiteContactSettingsTranslationOptions(TranslationOptions):
+    fields = TRANSLATED_SETTINGS_FIELDS
+    required_languages = ("fi",)
+
+
+@register(ContactPerson)
+class ContactPersonTranslationOptions(TranslationOptions):
+    fields = ("job_title", "organisation")
+    required_languages = ()

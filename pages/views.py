@@ -1,0 +1,87 @@
+"""The public serve view with locale fallback, and the translated error pages."""
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.csrf import requires_csrf_token
+from wagtail import hooks
+from wagtail.models import Page, Site
+
+from pages import i18n
+from pages.models import SiteContactSettings, tel_uri
+
+
+def _route(root: Page, request, path_components: list[str]):
+    try:
+        return root.specific.route(request, path_components)
+    except Http404:
+        return None
+
+
+def _best_translation(page: Page, language: str) -> Page:
+    candidates = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return i18n.pick_best(candidates, language) or page
+
+
+def find_page(request, path: str):
+    """Route `path` in the visitor's language tree, else in the English, else the Finnish tree.
+
+    Returns (page, args, kwargs) or raises Http404.
+    """
+    language = translation.get_language()
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    roots = {
+        root.locale.language_code: root
+        for root in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    components = [component for component in path.split("/") if component]
+    for code in i18n.fallback_order(language):
+        if code in roots and (route := _route(roots[code], request, components)) is not None:
+            return route
+    raise Http404
+
+
+def serve(request, path: str):
+    language = translation.get_language()
+    page, args, kwargs = find_page(request, path)
+    if page.locale.language_code != language:
+        # Found in a fallback tree: show the visitor's own translation if it exists, else the best one.
+        best = _best_translation(page, language).specific
+        if best.locale.language_code == language:
+            return HttpResponseRedirect(best.get_url(request))
+        if best.pk != page.pk:
+            page, args, kwargs = best, [], {}
+
+    with i18n.interface_language(language):
+        serve_chain = _serve_chain
+        for fn in reversed(hooks.get_hooks("on_serve_page")):
+            serve_chain = fn(serve_chain)
+        for fn in hooks.get_hooks("before_serve_page"):
+            result = fn(page, request, args, kwargs)
+            if isinstance(result, HttpResponse):
+                return result
+        response = serve_chain(page, request, args, kwargs)
+        # Render while the interface language is set, so that every link keeps the prefix.
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    return response
+
+
+def _serve_chain(page, request, args, kwargs):
+    return page.serve(request, *args, **kwargs)
+
+
+def page_not_found(request, exception=None):
+    with i18n.interface_language(translation.get_language()):
+        response = render(request, "404.html", status=404)
+    return response
+
+
+@requires_csrf_token
+def server_error(request):
+    # Keep the error page free of database queries: the database may be what failed.
+    helpline = SiteContactSettings._meta.get_field("helpline_phone").default
+    context = {"helpline_phone": helpline, "helpline_uri": tel_uri(helpline)}
+    return render(request, "500.html", context, status=500)

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static_file
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from pages import views as page_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if getattr(settings, "SERVE_MEDIA_FILES", False):
+    # Local default only; production serves media from object storage or the proxy.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve_static_file, {"document_root": settings.MEDIA_ROOT})
+    )
+
+urlpatterns += i18n_patterns(
+    # Every public page goes through the locale-fallback serve view.
+    re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
+    prefix_default_language=True,
+)
+
+handler404 = "pages.views.page_not_found"
+handler500 = "pages.views.server_error"

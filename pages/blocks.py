@@ -103,6 +103,18 @@ class ServiceListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
     items = blocks.ListBlock(ServiceItemBlock(), label=_("Services"))
 
+    def get_context(self, value, parent_context=None):
+        """Pair each item with its linked page in the visitor's language, in one query."""
+        from pages.i18n import localize_pages
+
+        context = super().get_context(value, parent_context=parent_context)
+        targets = localize_pages([item["page"] for item in value["items"] if item.get("page")])
+        context["entries"] = [
+            (item, targets.get(item["page"].pk) if item.get("page") else None)
+            for item in value["items"]
+        ]
+        return context
+
     class Meta:
         icon = "list-ul"
         label = _("List of services")

@@ -35,7 +35,13 @@ def text_direction(language_code: str) -> str:
 
 
 def local_name(language_code: str) -> str:
+    """The language's name in itself ("suomi", "العربيّة"), for the language switcher."""
     return get_language_info(language_code)["name_local"]
+
+
+def translated_name(language_code: str) -> str:
+    """The language's name in the active language, from our own catalogues."""
+    return str(dict(settings.LANGUAGES).get(language_code, language_code))
 
 
 @contextmanager
@@ -67,3 +73,63 @@ def pick_best(candidates: Iterable, language_code: str, language_of=lambda page:
         if code in by_language:
             return by_language[code]
     return None
+
+
+def localize_pages(pages: list, language_code: str | None = None) -> dict:
+    """Map each page's pk to its live translation best for the visitor (one query for all)."""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    if not pages:
+        return {}
+    language_code = language_code or translation.get_language()
+    candidates: dict = {}
+    translations = (
+        Page.objects.live()
+        .filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code__in=fallback_order(language_code),
+        )
+        .select_related("locale")
+    )
+    for translated in translations:
+        candidates.setdefault(translated.translation_key, []).append(translated)
+    return {
+        page.pk: pick_best(candidates.get(page.translation_key, []), language_code) or page
+        for page in pages
+    }
+
+
+def live_translations(page) -> list:
+    """The page and its live, public translations; fetched once per page object."""
+    if not hasattr(page, "_live_translations"):
+        page._live_translations = list(
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        )
+    return page._live_translations
+
+
+def keep_interface_language_in_urls() -> None:
+    """Make every page URL keep the visitor's language prefix while a public page renders.
+
+    Wagtail computes a page's URL in the page's own language (`/en/...`). Menus, breadcrumbs,
+    rich-text links and listings use plain `Page` objects as well as our page classes, so the
+    rule is applied to `Page.get_url_parts` itself. Outside the public serve view (admin,
+    sitemaps, management commands) the interface language is unset and URLs are unchanged.
+    """
+    from wagtail.models import Page
+
+    if getattr(Page.get_url_parts, "keeps_interface_language", False):
+        return
+    original = Page.get_url_parts
+
+    def get_url_parts(self, request=None):
+        url_parts = original(self, request=request)
+        language = _interface_language.get()
+        if language and url_parts and url_parts[2]:
+            site_id, root_url, page_path = url_parts
+            return site_id, root_url, with_language_prefix(page_path, language)
+        return url_parts
+
+    get_url_parts.keeps_interface_language = True
+    Page.get_url_parts = get_url_parts

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -39,7 +38,7 @@ def tel_uri(number: str) -> str:
 
 
 class BasePage(Page):
-    """What every public page shares: a lead paragraph, fallback-aware URLs and context."""
+    """What every public page shares: a lead paragraph and the language context."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph shown under the title.")
@@ -50,15 +49,6 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_url_parts(self, request=None):
-        """Keep the visitor's language prefix when this page stands in for a missing translation."""
-        url_parts = super().get_url_parts(request=request)
-        language = i18n.current_interface_language()
-        if language and url_parts and url_parts[2]:
-            site_id, root_url, page_path = url_parts
-            return site_id, root_url, i18n.with_language_prefix(page_path, language)
-        return url_parts
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         content_language = self.locale.language_code
@@ -67,7 +57,7 @@ class BasePage(Page):
             content_language=content_language,
             content_direction=i18n.text_direction(content_language),
             is_fallback=content_language != interface_language,
-            content_language_name=i18n.local_name(content_language),
+            content_language_name=i18n.translated_name(content_language),
         )
         return context
 
@@ -154,6 +144,7 @@ class SectionIndexPage(BasePage):
     subpage_types = [
         "pages.ContentPage",
         "pages.SectionIndexPage",
+        "pages.NewsIndexPage",
         "pages.OfficesPage",
         "pages.StatisticsPage",
         "pages.ReportsIndexPage",
@@ -299,9 +290,6 @@ class ReportPage(BasePage):
         if self.period_start and self.period_end and self.period_start > self.period_end:
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
-    @cached_property
-    def document_language_name(self) -> str:
-        return i18n.local_name(self.document_language)
 
 
 class StatisticsPage(BasePage):

@@ -18,11 +18,6 @@ def _route(root: Page, request, path_components: list[str]):
         return None
 
 
-def _best_translation(page: Page, language: str) -> Page:
-    candidates = page.get_translations(inclusive=True).live().public().select_related("locale")
-    return i18n.pick_best(candidates, language) or page
-
-
 def find_page(request, path: str):
     """Route `path` in the visitor's language tree, else in the English, else the Finnish tree.
 
@@ -48,11 +43,11 @@ def serve(request, path: str):
     page, args, kwargs = find_page(request, path)
     if page.locale.language_code != language:
         # Found in a fallback tree: show the visitor's own translation if it exists, else the best one.
-        best = _best_translation(page, language).specific
+        best = i18n.localize_pages([page], language)[page.pk]
         if best.locale.language_code == language:
             return HttpResponseRedirect(best.get_url(request))
         if best.pk != page.pk:
-            page, args, kwargs = best, [], {}
+            page, args, kwargs = best.specific, [], {}
 
     with i18n.interface_language(language):
         serve_chain = _serve_chain

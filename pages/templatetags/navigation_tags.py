@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from pages import i18n
 
@@ -30,26 +30,15 @@ def main_menu(context) -> list[dict]:
     site = _site(request)
     if site is None:
         return []
-    language = translation.get_language()
     source_items = list(
-        site.root_page.get_children().live().public().in_menu().select_related("locale").order_by("path")
+        site.root_page.get_children().live().public().in_menu().order_by("path")
     )
-    if not source_items:
-        return []
-    translations = (
-        Page.objects.live().public()
-        .filter(translation_key__in=[item.translation_key for item in source_items],
-                locale__language_code__in=i18n.fallback_order(language))
-        .select_related("locale")
-    )
-    by_key: dict = {}
-    for page in translations:
-        by_key.setdefault(page.translation_key, []).append(page)
+    targets = i18n.localize_pages(source_items)
     current = context.get("page")
     current_path = current.url_path if current else ""
     menu = []
     for item in source_items:
-        best = i18n.pick_best(by_key.get(item.translation_key, [item]), language) or item
+        best = targets[item.pk]
         if not best.show_in_menus:
             continue
         menu.append(
@@ -82,11 +71,7 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = (
-        list(page.get_translations(inclusive=True).live().public().select_related("locale"))
-        if page is not None
-        else []
-    )
+    translations = i18n.live_translations(page) if page is not None else []
     links = []
     for code, _name in settings.LANGUAGES:
         target = i18n.pick_best(translations, code)
@@ -114,7 +99,7 @@ def hreflang_links(context) -> list[dict]:
     page = context.get("page")
     if page is None:
         return []
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = i18n.live_translations(page)
     links = []
     with i18n.interface_language(None):
         for translated in translations:
@@ -141,4 +126,5 @@ def canonical_url(context) -> str:
 
 @register.filter
 def language_name(code: str) -> str:
-    return i18n.local_name(code)
+    """A language's name in the visitor's language: "in Finnish" on an English page."""
+    return i18n.translated_name(code)

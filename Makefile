@@ -1,0 +1,61 @@
+# Two commands for a new user: `make run` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+LANGUAGES := fi sv en ru uk et ro ar fa so th vi fr
+MANAGE := $(BIN)/python manage.py
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test check messages makemessages lock clean
+
+help: ## List the targets with one line each
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+.env: | $(BIN)/python
+	@echo "Writing .env with a new local development secret (outside git)"
+	@umask 077; printf 'SECRET_KEY=%s\n' "$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+
+messages: install ## Compile the gettext catalogues in locale/ (pure Python, no gettext tools needed)
+	$(MANAGE) compile_translations
+
+makemessages: install ## Update locale/*.po from the code and templates (needs GNU gettext)
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --no-location --no-obsolete
+
+run: install .env messages ## Set up the SQLite site with demo content and serve it on 127.0.0.1:$PORT
+	$(MANAGE) migrate --verbosity 0
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo_content
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (create an admin with: $(MANAGE) createsuperuser)"
+	DJANGO_SETTINGS_MODULE=website.settings.dev PORT=$(PORT) $(BIN)/gunicorn -c site/gunicorn.conf.py website.wsgi
+
+check: install messages ## Django system checks, migration drift and lint
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run --verbosity 0
+	$(BIN)/ruff check .
+
+test: check ## Run every test (SQLite by default; set DATABASE_URL for PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lock: $(BIN)/python ## Re-resolve dependencies from pyproject.toml and rewrite constraints.txt
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade "pip>=25" && .lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ echo "# Exact versions every install uses (make install: pip install -c constraints.txt -e .[dev])."; \
+	  echo "# Regenerate with: make lock"; .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .lock-venv
+
+clean: ## Remove the virtualenv, collected static files, media and the local database
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-shm db.sqlite3-wal

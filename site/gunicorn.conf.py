@@ -1,0 +1,21 @@
+"""gunicorn settings, used by `make run` and in production (`gunicorn -c site/gunicorn.conf.py`)."""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count() * 2)))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+max_requests = 2000
+max_requests_jitter = 200
+control_socket_disable = True
+
+# Privacy: access logs carry the method, path, status, size and duration, never the client's
+# address, user agent or referrer. Set ACCESS_LOG=- to write them to stdout.
+accesslog = os.environ.get("ACCESS_LOG") or None
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

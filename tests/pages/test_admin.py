@@ -1,0 +1,95 @@
+"""Editors can open the create and edit views of every page type, and edit the settings."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from pages.models import SectionIndexPage
+from tests.pages.test_rendering import PAGE_TYPES, key_of_type
+from tests.utils import SPECS, demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(username="editor", password="not-used-123")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+def test_editor_can_open_edit_view(editor_client, model):
+    page = demo_page(key_of_type(model), "fi")
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("model", [m for m in PAGE_TYPES if m.__name__ != "HomePage"],
+                         ids=lambda m: m.__name__)
+def test_editor_can_open_create_view(editor_client, model):
+    spec = SPECS[key_of_type(model)]
+    parent = demo_page(spec.parent, "fi")
+    if model.max_count_per_parent:
+        # the demo parent already has its one child of this type; use a new, empty section
+        parent = parent.add_child(instance=SectionIndexPage(title="Osio", slug="osio"))
+    url = reverse("wagtailadmin_pages:add", args=["pages", model._meta.model_name, parent.pk])
+    response = editor_client.get(url)
+    assert response.status_code == 200
+
+
+def test_home_page_create_view_for_superuser(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.com", "not-used-123")
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:add", args=["pages", "homepage", 1])
+    # only one home page per parent: Wagtail refuses a second one
+    assert client.get(url).status_code in (200, 302, 403)
+
+
+def test_editor_can_create_a_news_article(editor_client):
+    news = demo_page("news", "fi")
+    url = reverse("wagtailadmin_pages:add", args=["pages", "newsarticlepage", news.pk])
+    data = {
+        "title": "Uusi uutinen",
+        "slug": "uusi-uutinen",
+        "date": "2026-11-24",
+        "news_type": "news",
+        "introduction": "",
+        "body-count": "0",
+        "contacts-TOTAL_FORMS": "0",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
+        "comment_notifications": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content[:2000]
+    assert news.get_children().filter(slug="uusi-uutinen").exists()
+
+
+def test_contact_settings_edit_view_has_every_language(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.com", "not-used-123")
+    client.force_login(admin)
+    response = client.get(reverse("wagtailsettings:edit", args=["pages", "sitecontactsettings"]), follow=True)
+    assert response.status_code == 200
+    content = response.content.decode()
+    for code in ("fi", "sv", "en", "ar", "so"):
+        assert f'name="helpline_phone_{code}"' in content
+
+
+def test_contact_person_snippet_is_translatable(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.com", "not-used-123")
+    client.force_login(admin)
+    response = client.get(reverse("wagtailsnippets_pages_contactperson:list"))
+    assert response.status_code == 200
+    assert "Katri Lyijynen" in response.content.decode()

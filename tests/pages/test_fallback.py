@@ -1,0 +1,118 @@
+"""A page missing in the visitor's language is served from English (then Finnish) in their interface."""
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Locale
+
+from tests.utils import demo_page, demo_url_path, soup
+
+pytestmark = pytest.mark.django_db
+
+OTHER_LANGUAGES = ["ru", "uk", "et", "ro", "ar", "fa", "so", "th", "vi", "fr"]
+
+
+def fallback_path(code: str, key: str) -> str:
+    """The URL a visitor of `code` reaches a page by when only English has it."""
+    return f"/{code}/" + demo_url_path(key, "en").split("/", 2)[2]
+
+
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_english_page_served_inside_visitor_interface(client, code):
+    response = client.get(fallback_path(code, "help"))
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == code
+    assert page.html["dir"] == ("rtl" if code in ("ar", "fa") else "ltr")
+    main = page.find("main")
+    assert main["lang"] == "en" and main["dir"] == "ltr"
+    notice = page.select_one(".fallback-notice")
+    assert notice is not None and notice["lang"] == code
+    with translation.override(code):
+        expected = gettext(
+            "This page has not been translated into your language yet. It is shown in %(language)s."
+        ) % {"language": gettext("English")}
+    assert notice.get_text(strip=True) == expected
+    assert page.find("h1").get_text(strip=True) == demo_page("help", "en").title
+
+
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_links_keep_the_visitor_language(client, code):
+    page = soup(client.get(fallback_path(code, "help")))
+    internal = [a["href"] for a in page.select("main a[href^='/'], .main-menu a, .breadcrumbs a")]
+    assert internal
+    for href in internal:
+        if href.startswith(("/static/", "/documents/", "/media/")):
+            continue
+        assert href.startswith(f"/{code}/"), href
+
+
+def test_translated_page_has_no_notice(client):
+    for code in ["fi", "sv", "en", *OTHER_LANGUAGES]:
+        response = client.get(demo_url_path("victim", code))
+        assert response.status_code == 200
+        page = soup(response)
+        assert page.select_one(".fallback-notice") is None, code
+        assert page.find("main").get("lang") is None
+
+
+def test_finnish_used_when_english_lacks_the_page(client):
+    fi_help = demo_page("help", "fi")
+    demo_page("help", "en").unpublish()
+    response = client.get(f"/ru/{fi_help.slug}/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.find("main")["lang"] == "fi"
+    assert page.find("h1").get_text(strip=True) == fi_help.title
+
+
+def test_finnish_slug_in_fallback_language_shows_english_translation(client):
+    # /ru/<finnish slug>/ routes in the Finnish tree, but English is the better fallback.
+    response = client.get(f"/ru/{demo_page('help', 'fi').slug}/")
+    assert response.status_code == 200
+    assert soup(response).find("main")["lang"] == "en"
+
+
+def test_wrong_tree_redirects_to_real_translation(client):
+    # A Swedish visitor on an English URL is sent to the Swedish page.
+    response = client.get(fallback_path("sv", "help"))
+    assert response.status_code == 302
+    assert response["Location"] == demo_url_path("help", "sv")
+
+
+def test_hreflang_lists_only_real_translations(client):
+    page = soup(client.get(fallback_path("ru", "help")))
+    hreflangs = {link["hreflang"] for link in page.select("link[rel=alternate][hreflang]")}
+    assert hreflangs == {"fi", "sv", "en", "x-default"}
+    victim = soup(client.get(demo_url_path("victim", "fi")))
+    codes = {link["hreflang"] for link in victim.select("link[rel=alternate][hreflang]")}
+    assert codes == {code for code, _ in settings.LANGUAGES} | {"x-default"}
+    canonical = page.select_one("link[rel=canonical]")["href"]
+    assert canonical.endswith(demo_url_path("help", "en"))
+
+
+@pytest.mark.parametrize("key", ["help", "victim", "news-2018-record-clients"])
+def test_language_switcher_leads_to_the_same_page(client, key):
+    page = soup(client.get(demo_url_path(key, "fi")))
+    links = {a["lang"]: a["href"] for a in page.select(".language-switcher a")}
+    assert set(links) == {code for code, _ in settings.LANGUAGES}
+    for code, href in links.items():
+        response = client.get(href)
+        assert response.status_code == 200, href
+        shown = soup(response)
+        assert shown.html["lang"] == code
+        expected = demo_url_path(key, code) and demo_page(key, code) or demo_page(key, "en")
+        assert shown.find("h1").get_text(strip=True) == expected.title, href
+
+
+def test_draft_translation_is_not_shown(client):
+    ru_victim = demo_page("victim", "ru")
+    ru_victim.unpublish()
+    response = client.get(demo_url_path("victim", "ru"))
+    # the Russian slug no longer routes; nothing leaks from the draft
+    assert response.status_code == 404
+    en_path = fallback_path("ru", "victim")
+    page = soup(client.get(en_path))
+    assert page.find("main")["lang"] == "en"
+    assert Locale.objects.filter(language_code="ru").exists()

@@ -1,0 +1,76 @@
+"""Configuration comes from the environment; production refuses to start without it."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from website.env import cache_config, env_bool
+
+REPO = settings.BASE_DIR
+
+
+def run_manage(*args, env_extra):
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "website.settings.production", **env_extra}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 30 + "-production-secret-with-enough-entropy-0123456789",
+    "ALLOWED_HOSTS": "ihmiskauppa.example",
+    "DATABASE_URL": "sqlite:////tmp/production-check.sqlite3",
+}
+
+
+def test_check_deploy_is_clean_with_required_variables():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr and "issues" in result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_fails_fast_on_missing_variable(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_manage("check", env_extra=env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_production_rejects_a_weak_secret():
+    result = run_manage("check", env_extra={**PRODUCTION_ENV, "SECRET_KEY": "short"})
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_unless_asked(monkeypatch):
+    monkeypatch.delenv("DEBUG", raising=False)
+    assert env_bool("DEBUG") is False
+    monkeypatch.setenv("DEBUG", "true")
+    assert env_bool("DEBUG") is True
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured):
+        env_bool("DEBUG")
+
+
+def test_cache_url_selects_redis():
+    assert cache_config("redis://127.0.0.1:6379/1")["BACKEND"].endswith("RedisCache")
+    assert cache_config(None)["BACKEND"].endswith("LocMemCache")
+    with pytest.raises(ImproperlyConfigured):
+        cache_config("memcached://x")
+
+
+def test_database_url_selects_postgres(monkeypatch):
+    import dj_database_url
+
+    config = dj_database_url.parse("postgres://postgres@127.0.0.1:5432/test")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_whitenoise_manifest_storage_in_base():
+    from website.settings import base
+
+    assert base.STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -5,9 +5,12 @@ from django.views.static import serve as serve_static_file
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import sitemap as page_sitemap
 from pages import views as page_views
 
 urlpatterns = [
+    path("sitemap.xml", page_sitemap.sitemap, name="sitemap"),
+    path("robots.txt", page_sitemap.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -58,8 +58,14 @@ def breadcrumbs(context) -> list[dict]:
     request = context.get("request")
     if page is None:
         return []
-    ancestors = page.get_ancestors().filter(depth__gt=1).order_by("depth")
-    return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("depth"))
+    # On a fallback page the ancestors are English; show the visitor's own where they exist.
+    localized = i18n.localize_pages(ancestors)
+    return [
+        {"title": localized[a.pk].title, "url": localized[a.pk].get_url(request),
+         "lang": localized[a.pk].locale.language_code}
+        for a in ancestors
+    ]
 
 
 @register.simple_tag(takes_context=True)

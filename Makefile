@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check messages makemessages lock clean
+.PHONY: help install run test check messages makemessages lock clean dev-keys
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,13 +29,17 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 	@echo "Writing .env with a new local development secret (outside git)"
 	@umask 077; printf 'SECRET_KEY=%s\n' "$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 
+dev-keys: .env install ## Add a local referral encryption key to .env if it has none (outside git and the database)
+	@grep -q '^REFERRAL_ENCRYPTION_KEYS=.' .env || { echo "Adding a local REFERRAL_ENCRYPTION_KEYS to .env"; \
+	  printf 'REFERRAL_ENCRYPTION_KEYS=%s\n' "$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" >> .env; }
+
 messages: install ## Compile the gettext catalogues in locale/ (pure Python, no gettext tools needed)
 	$(MANAGE) compile_translations
 
 makemessages: install ## Update locale/*.po from the code and templates (needs GNU gettext)
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --no-location --no-obsolete
 
-run: install .env messages ## Set up the SQLite site with demo content and serve it on 127.0.0.1:$PORT
+run: install .env dev-keys messages ## Set up the SQLite site with demo content and serve it on 127.0.0.1:$PORT
 	$(MANAGE) migrate --verbosity 0
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo_content

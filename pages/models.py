@@ -94,6 +94,7 @@ class HomePage(BasePage):
         "pages.ReportsIndexPage",
         "pages.StatisticsPage",
         "pages.OfficesPage",
+        "referral_form.ReferralFormPage",
     ]
     max_count_per_parent = 1
 
@@ -148,6 +149,7 @@ class SectionIndexPage(BasePage):
         "pages.OfficesPage",
         "pages.StatisticsPage",
         "pages.ReportsIndexPage",
+        "referral_form.ReferralFormPage",
     ]
 
     class Meta:

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from wagtail import hooks
 from wagtail.models import Page, Site
 
@@ -38,7 +38,10 @@ def find_page(request, path: str):
     raise Http404
 
 
+@csrf_exempt
 def serve(request, path: str):
+    """Serve a public page. No CSRF cookie: public pages set no cookies at all, and the only page
+    that accepts POST (the referral form) checks its own signed, time-limited form token."""
     language = translation.get_language()
     page, args, kwargs = find_page(request, path)
     if page.locale.language_code != language:

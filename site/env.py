@@ -1,11 +1,31 @@
 """Reading configuration from the environment (12-factor), with clear errors."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
+
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def read_dotenv(path: Path | None = None) -> None:
+    """Load KEY=value lines from .env into the environment, never overriding what is already set.
+
+    DOTENV_PATH names another file (an empty value reads none).
+    """
+    if path is None:
+        path = Path(os.environ.get("DOTENV_PATH", REPOSITORY_ROOT / ".env"))
+    if not str(path) or not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
 
 
 def env_str(name: str, default: str | None = None, *, required: bool = False) -> str | None:

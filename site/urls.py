@@ -1,16 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.static import serve as serve_static_file
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import sitemap as page_sitemap
 from pages import views as page_views
+from referral_form.admin_views import ThrottledLoginView
 
 urlpatterns = [
     path("sitemap.xml", page_sitemap.sitemap, name="sitemap"),
     path("robots.txt", page_sitemap.robots_txt, name="robots_txt"),
+    # Wagtail's login, refusing a user name after too many failures; must come before the admin.
+    path("admin/login/", never_cache(ThrottledLoginView.as_view()), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

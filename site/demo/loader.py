@@ -32,6 +32,7 @@ from pages.models import (
     StatisticsFigures,
     StatisticsPage,
 )
+from referral_form.models import ReferralFormPage
 from website.demo.pdf import simple_pdf
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -67,6 +68,7 @@ TREE = [
     PageSpec("report-2016-h1", ReportPage, "reports", in_menu=False),
     PageSpec("report-2017-h1", ReportPage, "reports", in_menu=False),
     PageSpec("statistics", StatisticsPage, "home"),
+    PageSpec("report", ReferralFormPage, "home"),
     PageSpec("about", SectionIndexPage, "home"),
     PageSpec("offices", OfficesPage, "about"),
     PageSpec("accessibility", ContentPage, "home", in_menu=False),
@@ -269,6 +271,8 @@ class DemoLoader:
                 notes = "".join(f"<li>{note}</li>" for note in data["figure_notes"].values())
                 body.append({"type": "paragraph", "value": f"<ul>{notes}</ul>"})
             page.body = body
+        if spec.model is ReferralFormPage:
+            page.check_introduction = data.get("check_introduction", "")
         if spec.model is HomePage:
             page.hero_title = data.get("hero_title", "")
             page.hero_text = data.get("hero_text", "")

@@ -21,11 +21,13 @@ INSTALLED_APPS = [
     "modeltranslation",
     "website",
     "pages",
+    "referral_form",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -43,16 +45,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_recaptcha",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.middleware.AdminReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -211,3 +218,35 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
+
+# ---------------------------------------------------------------------------
+# Referrals (referral_form/)
+# ---------------------------------------------------------------------------
+# Comma-separated Fernet keys, newest first. Never stored in the database. `make run` writes a
+# local development key into .env; production refuses to start without valid keys.
+REFERRAL_ENCRYPTION_KEYS = env_str("REFERRAL_ENCRYPTION_KEYS", "")
+# Closed cases and spam are deleted this many days after their status last changed.
+REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 90)
+# Cases expiring within this many days are highlighted in the queue.
+REFERRAL_EXPIRY_WARNING_DAYS = env_int("REFERRAL_EXPIRY_WARNING_DAYS", 14)
+# Who gets the content-free "a new referral arrived" e-mail.
+REFERRAL_NOTIFY_EMAILS = env_list("REFERRAL_NOTIFY_EMAILS")
+# Rate limits per visitor (a salted, daily-rotating hash of the address, kept in the cache only).
+REFERRAL_SUBMISSIONS_PER_HOUR = env_int("REFERRAL_SUBMISSIONS_PER_HOUR", 10)
+REFERRAL_CHECKS_PER_HOUR = env_int("REFERRAL_CHECKS_PER_HOUR", 20)
+# How long an open form stays valid before it must be re-sent (its text is kept).
+REFERRAL_FORM_MAX_AGE_SECONDS = env_int("REFERRAL_FORM_MAX_AGE_SECONDS", 6 * 3600)
+REFERRAL_MAX_TEXT_LENGTH = 10_000
+# Failed admin logins allowed per user name and per 15 minutes.
+ADMIN_LOGIN_ATTEMPTS = env_int("ADMIN_LOGIN_ATTEMPTS", 5)
+
+# django-recaptcha: used only when both keys are set; otherwise a honeypot and rate limits.
+RECAPTCHA_PUBLIC_KEY = env_str("RECAPTCHA_PUBLIC_KEY", "")
+RECAPTCHA_PRIVATE_KEY = env_str("RECAPTCHA_PRIVATE_KEY", "")
+RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+# Without keys the app would fail its own check (and so `migrate`); keys are optional here.
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+
+# django-otp: referral handlers confirm a TOTP code before the queue opens.
+OTP_TOTP_ISSUER = "Ihmiskauppa-auttamisjärjestelmä"
+ADMINS = []  # error e-mails would carry request details; none are sent by default

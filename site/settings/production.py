@@ -24,3 +24,11 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Referral contents cannot be stored or read without keys: refuse to start rather than fail later.
+from referral_form import crypto  # noqa: E402
+
+try:
+    crypto.check_configuration(REFERRAL_ENCRYPTION_KEYS)  # noqa: F405
+except crypto.EncryptionNotConfigured as error:
+    raise ImproperlyConfigured(str(error)) from error

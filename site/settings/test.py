@@ -21,3 +21,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if env_str("DATABASE_URL") is None:
     # pytest-django creates a fresh SQLite database for the run
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "var" / "test.sqlite3"}}  # noqa: E501
+
+# A fixed key for tests only (never in the database, never used outside tests).
+REFERRAL_ENCRYPTION_KEYS = "wQ0zvBk3O8n5K3yQ0kE0q2oP1rJ9b7mVf6eW3tY4u5I="
+REFERRAL_NOTIFY_EMAILS = ["referrals@example.org"]

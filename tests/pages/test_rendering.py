@@ -5,6 +5,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from pages import models
+from referral_form.models import ReferralFormPage
 from tests.utils import SPECS, demo_keys, demo_page, demo_url_path, soup
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 PAGE_TYPES = [
     models.HomePage, models.ContentPage, models.SectionIndexPage, models.NewsIndexPage,
     models.NewsArticlePage, models.ReportsIndexPage, models.ReportPage, models.StatisticsPage,
-    models.OfficesPage,
+    models.OfficesPage, ReferralFormPage,
 ]
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 

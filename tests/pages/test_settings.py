@@ -14,7 +14,8 @@ REPO = settings.BASE_DIR
 
 
 def run_manage(*args, env_extra):
-    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "website.settings.production", **env_extra}
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "website.settings.production",
+           "DOTENV_PATH": "/nonexistent/.env", **env_extra}
     return subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env,
                           capture_output=True, text=True, check=False)
 
@@ -23,6 +24,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 30 + "-production-secret-with-enough-entropy-0123456789",
     "ALLOWED_HOSTS": "ihmiskauppa.example",
     "DATABASE_URL": "sqlite:////tmp/production-check.sqlite3",
+    "REFERRAL_ENCRYPTION_KEYS": "wQ0zvBk3O8n5K3yQ0kE0q2oP1rJ9b7mVf6eW3tY4u5I=",
 }
 
 
@@ -33,12 +35,17 @@ def test_check_deploy_is_clean_with_required_variables():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "REFERRAL_ENCRYPTION_KEYS"])
 def test_production_fails_fast_on_missing_variable(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env_extra=env)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+def test_production_rejects_a_malformed_referral_key():
+    result = run_manage("check", env_extra={**PRODUCTION_ENV, "REFERRAL_ENCRYPTION_KEYS": "not-a-key"})
+    assert result.returncode != 0 and "REFERRAL_ENCRYPTION_KEYS" in result.stderr
 
 
 def test_production_rejects_a_weak_secret():

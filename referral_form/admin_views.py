@@ -1,0 +1,433 @@
+"""The protected staff queue in the Wagtail admin, and the throttled admin login.
+
+These are plain Django views registered with Wagtail's `register_admin_urls` hook (see
+`wagtail_hooks.py`), not a ModelViewSet or snippet: Wagtail's viewsets feed its own search index,
+history and log entries, which other admin users can see. Nothing here calls Wagtail's `log()`.
+
+Every queue URL goes through `staff_queue_view`:
+- anonymous visitors are sent to the admin login;
+- users without `referral_form.handle_referral` get 403 (and a DENIED audit entry);
+- handlers (superusers included) who have not confirmed a TOTP code in this session are sent to
+  set up or verify their second factor.
+
+Every view of a case and every change writes a ReferralAuditEntry; entries hold no referral text.
+"""
+
+import datetime
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.forms.utils import ErrorDict
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp import user_has_device
+from wagtail.admin.views.account import LoginView
+
+from referral_form.admin_forms import (
+    ASSIGNEE_ME,
+    ASSIGNEE_NOBODY,
+    HANDLE_PERMISSION,
+    AssignForm,
+    NoteForm,
+    QueueFilterForm,
+    ReplyForm,
+    StatusForm,
+    user_label,
+)
+from referral_form.models import (
+    ENDED_STATUSES,
+    Referral,
+    ReferralAuditEntry,
+    ReferralMessage,
+)
+
+PAGE_SIZE = 50
+Action = ReferralAuditEntry.Action
+
+# The columns the list reads: metadata only, so nothing is decrypted for the list.
+LIST_FIELDS = (
+    "id", "received_at", "language", "writer_role", "region", "is_minor", "status",
+    "status_changed_at", "assignee",
+)
+
+# What the detail view shows, in this order. Encrypted fields are decrypted only here.
+DETAIL_CHOICE_FIELDS = (
+    "writer_role", "sharing_level", "is_minor", "children_need_help", "interpreter_needed",
+    "contact_method", "may_leave_message", "language",
+)
+DETAIL_BOOLEAN_FIELDS = ("is_consultation", "consent_confirmed")
+DETAIL_TEXT_FIELDS = (
+    "description", "municipality", "languages_spoken", "person_name", "person_date_of_birth",
+    "person_nationality", "contact_phone", "contact_email", "safe_contact_times",
+    "referrer_organisation", "referrer_contact",
+)
+
+
+# -- audit and access ------------------------------------------------------------------------
+
+
+def record_audit(user, action, reference="", detail=""):
+    """Write one audit entry. `detail` must never hold referral text: codes and user names only."""
+    return ReferralAuditEntry.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        action=action,
+        referral_reference=reference[:8],
+        detail=detail[:200],
+    )
+
+
+def _reference_from_kwargs(kwargs) -> str:
+    pk = kwargs.get("pk")
+    return pk.hex[:8].upper() if hasattr(pk, "hex") else ""
+
+
+def second_factor_verified(user) -> bool:
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def safe_next_url(request, default=None):
+    """The `next` parameter if it points to this site, else the queue."""
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return default or reverse("referrals:list")
+
+
+def deny(request, reference=""):
+    """403 with a DENIED audit entry. Says nothing about whether the case exists."""
+    match = request.resolver_match
+    record_audit(
+        request.user, Action.DENIED, reference=reference,
+        detail=f"{request.method} {match.url_name if match else request.path}",
+    )
+    return TemplateResponse(request, "referral_form/admin/denied.html", {}, status=403)
+
+
+def staff_queue_view(view_func=None, *, second_factor=True):
+    """The one access check of every queue URL; `second_factor=False` only for the TOTP pages."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+            if not user.has_perm(HANDLE_PERMISSION):
+                return deny(request, _reference_from_kwargs(kwargs))
+            if second_factor and not second_factor_verified(user):
+                next_url = request.get_full_path() if request.method == "GET" else reverse("referrals:list")
+                name = "referrals:two_factor_verify" if user_has_device(user) else "referrals:two_factor_setup"
+                return redirect(f"{reverse(name)}?{urlencode({'next': next_url})}")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator(view_func) if view_func is not None else decorator
+
+
+# -- retention -------------------------------------------------------------------------------
+
+
+def expiry_warning_cutoff() -> datetime.datetime:
+    """Ended cases whose status changed before this moment are deleted within the warning period."""
+    return timezone.now() - datetime.timedelta(
+        days=settings.REFERRAL_RETENTION_DAYS - settings.REFERRAL_EXPIRY_WARNING_DAYS
+    )
+
+
+def expires_soon(referral, cutoff) -> bool:
+    return referral.status in ENDED_STATUSES and referral.status_changed_at <= cutoff
+
+
+# -- the list --------------------------------------------------------------------------------
+
+
+def _filtered_queryset(request, form):
+    referrals = (
+        Referral.objects.only(*LIST_FIELDS)
+        .select_related("region", "assignee")
+        .prefetch_related("exploitation_types")
+        .order_by("-received_at")
+    )
+    if not form.is_valid():
+        return referrals
+    data = form.cleaned_data
+    for name in ("status", "writer_role", "language"):
+        if data[name]:
+            referrals = referrals.filter(**{name: data[name]})
+    if data["region"]:
+        referrals = referrals.filter(region=data["region"])
+    if data["kind"]:
+        referrals = referrals.filter(exploitation_types=data["kind"])
+    assignee = data["assignee"]
+    if assignee == ASSIGNEE_ME:
+        referrals = referrals.filter(assignee=request.user)
+    elif assignee == ASSIGNEE_NOBODY:
+        referrals = referrals.filter(assignee__isnull=True)
+    elif assignee:
+        referrals = referrals.filter(assignee_id=int(assignee))
+    if data["expiring"]:
+        referrals = referrals.filter(status__in=ENDED_STATUSES, status_changed_at__lte=expiry_warning_cutoff())
+    return referrals
+
+
+@staff_queue_view
+@require_GET
+def referral_list(request):
+    form = QueueFilterForm(request.GET)
+    page = Paginator(_filtered_queryset(request, form), PAGE_SIZE).get_page(request.GET.get("p"))
+    cutoff = expiry_warning_cutoff()
+    rows = [
+        {
+            "referral": referral,
+            "kinds": list(referral.exploitation_types.all()),
+            "expires_on": referral.expires_on(),
+            "expires_soon": expires_soon(referral, cutoff),
+        }
+        for referral in page.object_list
+    ]
+    filters = form.active_filters()
+    record_audit(request.user, Action.LIST, detail=urlencode({**filters, "p": page.number}))
+    return TemplateResponse(request, "referral_form/admin/list.html", {
+        "filter_form": form,
+        "page": page,
+        "rows": rows,
+        "filters_in_use": bool(filters),
+        "warning_days": settings.REFERRAL_EXPIRY_WARNING_DAYS,
+    })
+
+
+# -- one case --------------------------------------------------------------------------------
+
+
+def _choice_display(referral, name):
+    return getattr(referral, f"get_{name}_display")()
+
+
+def _field_label(name):
+    return Referral._meta.get_field(name).verbose_name
+
+
+def render_detail(request, pk, **forms):
+    """The decrypted case, its messages and the handling forms; writes a VIEW audit entry."""
+    referral = get_object_or_404(
+        Referral.objects.select_related("region", "assignee").prefetch_related("exploitation_types"), pk=pk
+    )
+    thread = list(referral.messages.select_related("author"))
+    facts = [(_field_label(name), _choice_display(referral, name)) for name in DETAIL_CHOICE_FIELDS]
+    facts += [
+        (_field_label(name), gettext("Yes") if getattr(referral, name) else gettext("No"))
+        for name in DETAIL_BOOLEAN_FIELDS
+    ]
+    facts.insert(1, (_("Kinds of exploitation"), ", ".join(str(kind) for kind in referral.exploitation_types.all())))
+    facts.insert(2, (_field_label("region"), str(referral.region or "")))
+    texts = [
+        (_field_label(name), getattr(referral, name))
+        for name in DETAIL_TEXT_FIELDS
+        if name == "description" or getattr(referral, name)
+    ]
+    context = {
+        "referral": referral,
+        "facts": facts,
+        "texts": texts,
+        "thread": thread,
+        "expires_on": referral.expires_on(),
+        "expires_soon": expires_soon(referral, expiry_warning_cutoff()),
+        "status_form": forms.get("status_form") or StatusForm(initial={"status": referral.status}),
+        "assign_form": forms.get("assign_form") or AssignForm(initial={"assignee": referral.assignee_id}),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "reply_form": forms.get("reply_form") or ReplyForm(),
+        "assignee_label": user_label(referral.assignee),
+    }
+    record_audit(request.user, Action.VIEW, reference=referral.reference)
+    status = 400 if forms else 200
+    return TemplateResponse(request, "referral_form/admin/detail.html", context, status=status)
+
+
+@staff_queue_view
+@require_GET
+def referral_detail(request, pk):
+    return render_detail(request, pk)
+
+
+def _handling_referral(pk):
+    """The case for a handling action, without decrypting any of its text."""
+    return get_object_or_404(Referral.objects.only("id", "status", "status_changed_at", "assignee"), pk=pk)
+
+
+@staff_queue_view
+@require_POST
+def change_status(request, pk):
+    referral = _handling_referral(pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, pk, status_form=form)
+    new_status = form.cleaned_data["status"]
+    if new_status == referral.status:
+        messages.info(request, gettext("The status was already that; nothing changed."))
+        return redirect("referrals:detail", pk=pk)
+    old_status = referral.status
+    with transaction.atomic():
+        referral.status = new_status
+        referral.status_changed_at = timezone.now()
+        referral.save(update_fields=["status", "status_changed_at"])
+        record_audit(request.user, Action.STATUS, reference=referral.reference, detail=f"{old_status} → {new_status}")
+    messages.success(request, gettext("The status was changed."))
+    return redirect("referrals:detail", pk=pk)
+
+
+@staff_queue_view
+@require_POST
+def change_assignee(request, pk):
+    referral = _handling_referral(pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, pk, assign_form=form)
+    new_assignee = form.cleaned_data["assignee"]
+    if (new_assignee.pk if new_assignee else None) == referral.assignee_id:
+        messages.info(request, gettext("The assignee was already that; nothing changed."))
+        return redirect("referrals:detail", pk=pk)
+    old_assignee = referral.assignee
+    with transaction.atomic():
+        referral.assignee = new_assignee
+        referral.save(update_fields=["assignee"])
+        record_audit(
+            request.user, Action.ASSIGN, reference=referral.reference,
+            detail=f"{old_assignee.get_username() if old_assignee else '-'} → "
+                   f"{new_assignee.get_username() if new_assignee else '-'}",
+        )
+    messages.success(request, gettext("The assignee was changed."))
+    return redirect("referrals:detail", pk=pk)
+
+
+def _add_message(request, pk, form_class, kind, action, done_message):
+    referral = _handling_referral(pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return render_detail(request, pk, **{f"{form_class.prefix}_form": form})
+    with transaction.atomic():
+        message = ReferralMessage.objects.create(
+            referral=referral, kind=kind, author=request.user, text=form.cleaned_data["text"]
+        )
+        record_audit(request.user, action, reference=referral.reference, detail=f"message {message.pk}")
+    messages.success(request, done_message)
+    return redirect("referrals:detail", pk=pk)
+
+
+@staff_queue_view
+@require_POST
+def add_note(request, pk):
+    return _add_message(
+        request, pk, NoteForm, ReferralMessage.Kind.NOTE, Action.NOTE, gettext("The internal note was added.")
+    )
+
+
+@staff_queue_view
+@require_POST
+def add_reply(request, pk):
+    return _add_message(
+        request, pk, ReplyForm, ReferralMessage.Kind.REPLY, Action.REPLY,
+        gettext("The reply was saved. The reporter sees it when they check their report."),
+    )
+
+
+@staff_queue_view
+@require_http_methods(["GET", "POST"])
+def delete_referral(request, pk):
+    referral = get_object_or_404(Referral.objects.only("id", "received_at", "status"), pk=pk)
+    if request.method == "POST":
+        reference = referral.reference
+        with transaction.atomic():
+            # A real delete: the messages go with it (on_delete=CASCADE); only the audit trail remains.
+            Referral.objects.filter(pk=referral.pk).only("id").delete()
+            record_audit(request.user, Action.DELETE, reference=reference)
+        messages.success(request, gettext("Case %(reference)s was deleted.") % {"reference": reference})
+        return redirect("referrals:list")
+    return TemplateResponse(request, "referral_form/admin/confirm_delete.html", {"referral": referral})
+
+
+# -- the audit log ---------------------------------------------------------------------------
+
+
+@staff_queue_view
+@require_GET
+def audit_log(request):
+    entries = ReferralAuditEntry.objects.select_related("user").order_by("-timestamp", "-pk")
+    reference = request.GET.get("reference", "").strip().upper()
+    if reference:
+        entries = entries.filter(referral_reference=reference[:8])
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "referral_form/admin/audit_log.html", {
+        "page": page,
+        "reference": reference[:8],
+    })
+
+
+# -- throttled admin login -------------------------------------------------------------------
+
+LOGIN_WINDOW_SECONDS = 15 * 60
+TOO_MANY_LOGINS = _(
+    "Too many failed sign-in attempts for this user name. Signing in with it is blocked for "
+    "15 minutes; try again later."
+)
+
+
+def _login_failures_key(username: str) -> str:
+    # A keyed hash of the user name only: no address or other request detail is kept.
+    digest = salted_hmac("referral_form.admin_login_failures", username.strip().lower()).hexdigest()
+    return f"admin-login-failures:{digest}"
+
+
+def login_failures(username: str) -> int:
+    return cache.get(_login_failures_key(username), 0)
+
+
+def count_login_failure(username: str) -> None:
+    key = _login_failures_key(username)
+    # The window starts at the first failure and is not extended by later ones.
+    cache.add(key, 0, timeout=LOGIN_WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=LOGIN_WINDOW_SECONDS)
+
+
+class ThrottledLoginView(LoginView):
+    """Wagtail's admin login, refusing a user name after ADMIN_LOGIN_ATTEMPTS failures in 15 minutes."""
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        if username.strip() and login_failures(username) >= settings.ADMIN_LOGIN_ATTEMPTS:
+            # Refuse without checking the password at all.
+            form = self.get_form()
+            form.cleaned_data = {}
+            form._errors = ErrorDict()
+            form.add_error(None, TOO_MANY_LOGINS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        username = self.request.POST.get("username", "")
+        if username.strip():
+            count_login_failure(username)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        cache.delete(_login_failures_key(self.request.POST.get("username", "")))
+        return super().form_valid(form)

@@ -1,0 +1,141 @@
+"""The only place where encryption keys and ciphertext meet.
+
+Referral contents are encrypted at rest with Fernet (AES-128-CBC + HMAC-SHA256) keys taken from
+the environment variable ``REFERRAL_ENCRYPTION_KEYS``: a comma-separated list of keys, newest first.
+New data is encrypted with the newest key; every listed key can decrypt, so keys can be rotated
+(`manage.py rotate_referral_keys` re-encrypts everything with the newest). The keys never sit in
+the database.
+
+A missing or wrong key fails loudly: decryption never returns ciphertext as if it were text.
+"""
+
+import hashlib
+import hmac
+import os
+import secrets
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+
+TOKEN_PREFIX = "fernet:"  # noqa: S105 - a marker, not a secret
+RECEIPT_DIGITS = 16
+# The receipt code is hashed with scrypt: slow enough that a stolen database cannot be searched
+# for the 10^16 possible codes, fast enough (a few tens of ms) for one look-up per request.
+_RECEIPT_SALT = b"ihmiskauppa-referral-receipt-v1"
+
+
+class EncryptionError(Exception):
+    """Base class of everything that can go wrong with referral encryption."""
+
+
+class EncryptionNotConfigured(EncryptionError):
+    """No usable key in REFERRAL_ENCRYPTION_KEYS."""
+
+
+class DecryptionFailed(EncryptionError):
+    """A stored value could not be decrypted with any configured key."""
+
+
+def _key_strings(raw: str | list[str] | None = None) -> list[str]:
+    if raw is None:
+        raw = getattr(settings, "REFERRAL_ENCRYPTION_KEYS", None)
+    if raw is None:
+        raw = os.environ.get("REFERRAL_ENCRYPTION_KEYS", "")
+    if isinstance(raw, str):
+        raw = raw.split(",")
+    return [key.strip() for key in raw if key and key.strip()]
+
+
+@lru_cache(maxsize=4)
+def _cipher_for(keys: tuple[str, ...]) -> MultiFernet:
+    if not keys:
+        raise EncryptionNotConfigured(
+            "REFERRAL_ENCRYPTION_KEYS is not set: referrals cannot be stored or read. "
+            "Generate a key with `manage.py generate_referral_key`."
+        )
+    try:
+        return MultiFernet([Fernet(key.encode()) for key in keys])
+    except (ValueError, TypeError) as error:
+        raise EncryptionNotConfigured(
+            "REFERRAL_ENCRYPTION_KEYS contains a value that is not a valid key "
+            "(32 url-safe base64-encoded bytes)."
+        ) from error
+
+
+def _cipher() -> MultiFernet:
+    return _cipher_for(tuple(_key_strings()))
+
+
+def check_configuration(raw_keys: str | None = None) -> int:
+    """Raise EncryptionNotConfigured unless the keys are usable; return how many there are.
+
+    Settings modules pass the raw value, since Django's settings are not ready while they load.
+    """
+    keys = _key_strings(raw_keys)
+    cipher = _cipher_for(tuple(keys))
+    probe = cipher.encrypt(b"probe")
+    cipher.decrypt(probe)
+    return len(keys)
+
+
+def generate_key() -> str:
+    return Fernet.generate_key().decode()
+
+
+def encrypt_for_storage(text: str) -> str:
+    """Encrypt text for a database column. Empty text is encrypted too, hiding which fields are filled."""
+    if not isinstance(text, str):
+        raise TypeError("only text can be encrypted for storage")
+    return TOKEN_PREFIX + _cipher().encrypt(text.encode("utf-8")).decode("ascii")
+
+
+def decrypt_from_storage(stored: str) -> str:
+    if not stored.startswith(TOKEN_PREFIX):
+        raise DecryptionFailed("the stored value is not an encrypted token")
+    try:
+        return _cipher().decrypt(stored[len(TOKEN_PREFIX):].encode("ascii")).decode("utf-8")
+    except (InvalidToken, UnicodeError, ValueError) as error:
+        raise DecryptionFailed(
+            "a referral field could not be decrypted with the configured keys"
+        ) from error
+
+
+def reencrypt_with_newest_key(stored: str) -> str:
+    """Re-encrypt a stored token with the newest key (for key rotation)."""
+    if not stored.startswith(TOKEN_PREFIX):
+        raise DecryptionFailed("the stored value is not an encrypted token")
+    try:
+        token = _cipher().rotate(stored[len(TOKEN_PREFIX):].encode("ascii"))
+    except InvalidToken as error:
+        raise DecryptionFailed("a referral field could not be decrypted for rotation") from error
+    return TOKEN_PREFIX + token.decode("ascii")
+
+
+# -- receipt codes ---------------------------------------------------------------------------
+
+
+def new_receipt_code() -> str:
+    """A random code of 16 digits, to be shown to the reporter once."""
+    return "".join(str(secrets.randbelow(10)) for _ in range(RECEIPT_DIGITS))
+
+
+def format_receipt_code(code: str) -> str:
+    """Group the digits like a phone number: 4821 0937 5512 0648."""
+    return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def normalise_receipt_code(text: str) -> str | None:
+    """Digits only; None unless exactly the right number of digits was given."""
+    digits = "".join(ch for ch in text if ch.isdigit() and ch.isascii())
+    return digits if len(digits) == RECEIPT_DIGITS else None
+
+
+def receipt_digest(code: str) -> str:
+    return hashlib.scrypt(
+        code.encode("ascii"), salt=_RECEIPT_SALT, n=2**14, r=8, p=1, dklen=32
+    ).hex()
+
+
+def digests_match(first: str, second: str) -> bool:
+    return hmac.compare_digest(first, second)

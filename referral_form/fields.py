@@ -1,0 +1,23 @@
+from django.db import models
+
+from referral_form import crypto
+
+
+class EncryptedTextField(models.TextField):
+    """Text that is stored encrypted (see crypto.py) and decrypted when read.
+
+    It cannot be searched, filtered or ordered in the database, by design.
+    """
+
+    description = "Text encrypted at rest"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return None
+        return crypto.decrypt_from_storage(value)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value is None:
+            return None
+        return crypto.encrypt_for_storage(str(value))

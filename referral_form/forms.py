@@ -1,0 +1,224 @@
+"""The public referral form: every message in the visitor's language, nothing they wrote lost."""
+
+import re
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from referral_form.models import (
+    ContactMethod,
+    ExploitationType,
+    Region,
+    SharingLevel,
+    WriterRole,
+    YesNoUnknown,
+)
+
+# Control characters other than tab, newline and carriage return are removed from free text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029\ufeff]")
+FORM_TOKEN_SALT = "referral_form.token"  # noqa: S105 - a signing namespace, not a secret
+SHORT = 200
+PERSONAL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+
+
+def clean_text(value: str) -> str:
+    value = unicodedata.normalize("NFC", value)
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value).strip()
+
+
+class CleanCharField(forms.CharField):
+    """A text field that strips control characters; markup is kept as text, never rendered."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_text(value) if value else value
+
+
+def text_field(label, *, max_length=SHORT, help_text="", textarea=False, personal=False, rows=4,
+               required=False):
+    attrs = dict(PERSONAL) if personal else {}
+    widget = forms.Textarea(attrs={"rows": rows, **attrs}) if textarea else forms.TextInput(attrs=attrs)
+    return CleanCharField(
+        label=label, max_length=max_length, required=required, help_text=help_text, widget=widget
+    )
+
+
+def radio_field(label, choices, *, initial=None, required=False, help_text=""):
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, required=required,
+        initial=initial, help_text=help_text,
+    )
+
+
+class ReferralForm(forms.Form):
+    writer_role = radio_field(_("Who is writing?"), WriterRole.choices, required=True)
+    description = text_field(
+        _("What happened?"),
+        max_length=settings.REFERRAL_MAX_TEXT_LENGTH,
+        help_text=_("Tell in your own words what has happened. You can write in any language."),
+        textarea=True, rows=8, required=True,
+    )
+    exploitation_types = forms.ModelMultipleChoiceField(
+        label=_("What kind of exploitation do you suspect?"),
+        queryset=ExploitationType.objects.all(),
+        widget=forms.CheckboxSelectMultiple, required=False,
+        help_text=_("Choose all that apply, or none if you are not sure."),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.all(), required=False,
+        empty_label=_("I don't know / I don't want to say"),
+    )
+    municipality = text_field(_("Municipality or place"), personal=True)
+    is_minor = radio_field(_("Is the person under 18?"), YesNoUnknown.choices, initial=YesNoUnknown.UNKNOWN)
+    children_need_help = radio_field(
+        _("Do children need help too?"), YesNoUnknown.choices, initial=YesNoUnknown.UNKNOWN
+    )
+    languages_spoken = text_field(_("Which languages does the person speak?"))
+    interpreter_needed = radio_field(
+        _("Is an interpreter needed?"), YesNoUnknown.choices, initial=YesNoUnknown.UNKNOWN
+    )
+
+    sharing_level = radio_field(
+        _("How much do you want to share?"), SharingLevel.choices, initial=SharingLevel.ANONYMOUS,
+        required=True,
+    )
+    contact_method = radio_field(
+        _("How can we reach you safely?"), ContactMethod.choices, initial=ContactMethod.NONE, required=True
+    )
+    contact_phone = text_field(_("Phone number"), max_length=40, personal=True)
+    contact_email = forms.EmailField(
+        label=_("E-mail address"), required=False, max_length=SHORT,
+        widget=forms.EmailInput(attrs=PERSONAL),
+    )
+    safe_contact_times = text_field(
+        _("When is it safe to call?"), personal=True,
+        help_text=_("For example: weekdays after 6 pm. Leave empty if any time is fine."),
+    )
+    may_leave_message = radio_field(
+        _("May we leave a message?"), YesNoUnknown.choices, initial=YesNoUnknown.UNKNOWN
+    )
+
+    person_name = text_field(_("The person's name"), personal=True)
+    person_date_of_birth = text_field(_("The person's date of birth"), max_length=40, personal=True)
+    person_nationality = text_field(_("The person's nationality"), max_length=100, personal=True)
+    referrer_organisation = text_field(_("Your organisation"), personal=True)
+    referrer_contact = text_field(
+        _("Your name and contact details"), max_length=500, personal=True, textarea=True, rows=3
+    )
+    consent_confirmed = forms.BooleanField(
+        label=_("The person has agreed that I share their details with the assistance system."),
+        required=False,
+    )
+
+    # A field people never see or fill in; bots fill every field they find.
+    website = forms.CharField(required=False, label=_("Leave this field empty"),
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    PERSON_FIELDS = ("person_name", "person_date_of_birth", "person_nationality")
+    REFERRER_FIELDS = ("referrer_organisation", "referrer_contact")
+    CONTACT_FIELDS = ("contact_phone", "contact_email", "safe_contact_times")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.RECAPTCHA_ENABLED:
+            from referral_form.captcha import ResilientReCaptchaField
+
+            self.fields["captcha"] = ResilientReCaptchaField()
+
+    def describe_fields(self) -> None:
+        """Link each input to its help text and errors for screen readers (ids from the template)."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}-help")
+            if self.is_bound and bound.errors:
+                ids.append(f"{bound.auto_id}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids and not isinstance(field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    @property
+    def is_spam_trap_filled(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("writer_role")
+        sharing = cleaned.get("sharing_level")
+        method = cleaned.get("contact_method")
+
+        person_given = [name for name in self.PERSON_FIELDS if cleaned.get(name)]
+        if person_given and role != WriterRole.PROFESSIONAL:
+            for name in person_given:
+                self.add_error(name, _("Only officials and NGO workers referring a person can add these details."))
+        if person_given and role == WriterRole.PROFESSIONAL and not cleaned.get("consent_confirmed"):
+            self.add_error(
+                "consent_confirmed",
+                _("Confirm that the person has agreed, or remove their name, date of birth and "
+                  "nationality to ask for a consultation without names."),
+            )
+
+        contact_given = [name for name in (*self.CONTACT_FIELDS, *self.REFERRER_FIELDS) if cleaned.get(name)]
+        if sharing == SharingLevel.ANONYMOUS and contact_given:
+            self.add_error(
+                "sharing_level",
+                _("You chose to stay anonymous but gave contact details. Choose 'confidential' "
+                  "or remove the contact details."),
+            )
+        if method == ContactMethod.PHONE and not cleaned.get("contact_phone"):
+            self.add_error("contact_phone", _("Give a phone number, or choose another way to reach you."))
+        if method == ContactMethod.EMAIL and not cleaned.get("contact_email"):
+            self.add_error("contact_email", _("Give an e-mail address, or choose another way to reach you."))
+        if method in (ContactMethod.PHONE, ContactMethod.EMAIL) and sharing == SharingLevel.ANONYMOUS:
+            self.add_error(
+                "contact_method",
+                _("We can only contact you if you share contact details. Choose 'confidential' "
+                  "or 'Do not contact me'."),
+            )
+        phone = cleaned.get("contact_phone")
+        if phone and not re.fullmatch(r"[0-9+()\-\s./]{5,40}", phone):
+            self.add_error("contact_phone", _("Write the phone number with digits, for example +358 40 123 4567."))
+        return cleaned
+
+    @property
+    def is_consultation(self) -> bool:
+        data = self.cleaned_data
+        return data.get("writer_role") == WriterRole.PROFESSIONAL and not data.get("consent_confirmed")
+
+
+class ReceiptCheckForm(forms.Form):
+    receipt_code = CleanCharField(
+        label=_("Your receipt code"), max_length=40,
+        help_text=_("The 16 digits you got after sending your report. Spaces do not matter."),
+        widget=forms.TextInput(attrs={**PERSONAL, "inputmode": "numeric"}),
+    )
+
+
+class FollowUpForm(forms.Form):
+    receipt_code = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    text = text_field(
+        _("Add information"), max_length=settings.REFERRAL_MAX_TEXT_LENGTH, textarea=True, rows=5,
+        required=True,
+    )
+
+
+# -- the form token: replaces Django's CSRF cookie, so the form page sets no cookie --------------
+
+
+def new_form_token() -> str:
+    return signing.dumps({"v": 1}, salt=FORM_TOKEN_SALT)
+
+
+def form_token_is_valid(token: str) -> bool:
+    try:
+        signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=settings.REFERRAL_FORM_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return False
+    return True
+

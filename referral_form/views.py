@@ -1,0 +1,137 @@
+"""The public referral form and the "check my report" page.
+
+Both are sent with `Cache-Control: no-store`, set no cookie (a signed form token replaces the CSRF
+cookie), and store nothing about the request.
+"""
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+
+from referral_form import crypto, ratelimit
+from referral_form.forms import FollowUpForm, ReceiptCheckForm, ReferralForm, form_token_is_valid, new_form_token
+from referral_form.models import ReferralMessage, ReferralStatus
+from referral_form.submissions import add_reporter_message, create_referral, find_by_receipt
+
+NOT_SENT = _(
+    "Your report was not sent because of a technical problem. Your text is still in the form: "
+    "please try again in a moment, or call us."
+)
+FORM_EXPIRED = _(
+    "The form was open for a long time, so for your safety we did not send it yet. Your text is "
+    "still here: check it and send it again."
+)
+TOO_MANY = _("Too many attempts from this connection. Please wait an hour and try again, or call us.")
+NOT_FOUND = _(
+    "We could not find a report with that code. Check the 16 digits and try again. "
+    "If you have lost the code, you can call us or send a new report."
+)
+
+# What a reporter sees of the staff's status: no internal judgements such as "spam".
+PUBLIC_STATUS = {
+    ReferralStatus.NEW: _("Received: waiting to be read"),
+    ReferralStatus.IN_REVIEW: _("Being handled"),
+    ReferralStatus.ACCEPTED: _("Handled"),
+    ReferralStatus.REFERRED: _("Handled"),
+    ReferralStatus.NOT_A_CASE: _("Handled"),
+    ReferralStatus.SPAM: _("Closed"),
+    ReferralStatus.CLOSED: _("Closed"),
+}
+
+
+def _private(response):
+    """Nothing of these pages may be kept by a shared device or any cache on the way."""
+    patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
+    response["Pragma"] = "no-cache"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _render(page, request, template, status=200, **extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return _private(TemplateResponse(request, template, context, status=status))
+
+
+def _cross_site(request) -> bool:
+    return request.headers.get("Sec-Fetch-Site", "") == "cross-site"
+
+
+def _with_fresh_token(data):
+    data = data.copy()
+    data["form_token"] = new_form_token()
+    return data
+
+
+def referral_form_view(page, request):
+    template = "referral_form/referral_form_page.html"
+    if request.method != "POST":
+        form = ReferralForm(initial={"form_token": new_form_token()})
+        form.describe_fields()
+        return _render(page, request, template, form=form)
+
+    form = ReferralForm(_with_fresh_token(request.POST))
+    if not form_token_is_valid(request.POST.get("form_token", "")) or _cross_site(request):
+        # Re-show what they wrote, with a fresh token, without validating or saving anything.
+        form.describe_fields()
+        return _render(page, request, template, status=400, form=form, form_message=FORM_EXPIRED,
+                       skip_errors=True)
+    if form.is_spam_trap_filled:
+        fake = crypto.format_receipt_code(crypto.new_receipt_code())  # looks the same; nothing stored
+        return _render(page, request, "referral_form/confirmation.html", receipt_code=fake)
+    if not ratelimit.allow(request, "referral-submit", settings.REFERRAL_SUBMISSIONS_PER_HOUR):
+        form.describe_fields()
+        return _render(page, request, template, status=429, form=form, form_message=TOO_MANY, skip_errors=True)
+    if not form.is_valid():
+        form.describe_fields()
+        return _render(page, request, template, status=400, form=form)
+    try:
+        code = create_referral(form, translation.get_language())
+    except DatabaseError:
+        form.describe_fields()
+        return _render(page, request, template, status=503, form=form, form_message=NOT_SENT)
+    return _render(page, request, "referral_form/confirmation.html",
+                   receipt_code=crypto.format_receipt_code(code))
+
+
+def receipt_check_view(page, request):
+    template = "referral_form/receipt_check.html"
+    if request.method != "POST":
+        return _render(page, request, template, form=ReceiptCheckForm())
+
+    is_follow_up = "text" in request.POST
+    form = FollowUpForm(request.POST) if is_follow_up else ReceiptCheckForm(request.POST)
+    if _cross_site(request):
+        return _render(page, request, template, status=400, form=ReceiptCheckForm(), form_message=NOT_FOUND)
+    if not ratelimit.allow(request, "referral-check", settings.REFERRAL_CHECKS_PER_HOUR):
+        return _render(page, request, template, status=429, form=ReceiptCheckForm(), form_message=TOO_MANY)
+    referral = find_by_receipt(request.POST.get("receipt_code", ""))
+    if referral is None:
+        return _render(page, request, template, status=404, form=ReceiptCheckForm(), form_message=NOT_FOUND)
+
+    code = crypto.normalise_receipt_code(request.POST["receipt_code"])
+    message_sent = False
+    follow_up = FollowUpForm(initial={"receipt_code": code})
+    if is_follow_up:
+        if form.is_valid():
+            try:
+                add_reporter_message(referral, form.cleaned_data["text"])
+            except DatabaseError:
+                follow_up = form
+                return _report_status(page, request, referral, follow_up, form_message=NOT_SENT, status=503)
+            message_sent = True
+        else:
+            follow_up = form
+    return _report_status(page, request, referral, follow_up, message_sent=message_sent)
+
+
+def _report_status(page, request, referral, follow_up, status=200, **extra):
+    messages = referral.messages.exclude(kind=ReferralMessage.Kind.NOTE).order_by("created_at")
+    return _render(
+        page, request, "referral_form/report_status.html", status=status,
+        referral=referral, public_status=PUBLIC_STATUS[referral.status], thread=list(messages),
+        follow_up=follow_up, **extra,
+    )

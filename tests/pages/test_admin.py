@@ -39,7 +39,7 @@ def test_editor_can_open_create_view(editor_client, model):
     if model.max_count_per_parent:
         # the demo parent already has its one child of this type; use a new, empty section
         parent = parent.add_child(instance=SectionIndexPage(title="Osio", slug="osio"))
-    url = reverse("wagtailadmin_pages:add", args=["pages", model._meta.model_name, parent.pk])
+    url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
     response = editor_client.get(url)
     assert response.status_code == 200
 

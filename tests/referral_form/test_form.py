@@ -292,3 +292,22 @@ def test_choice_lists_are_translated(client, code):
     if code != "fi":
         with translation.override("fi"):
             assert labels != [item.name for item in ExploitationType.objects.all()]
+
+
+def test_over_long_text_is_refused_in_the_visitor_language_and_kept(client, settings):
+    long_text = "a" * (settings.REFERRAL_MAX_TEXT_LENGTH + 1)
+    response = submit(client, "so", description=long_text)
+    assert response.status_code == 400
+    error = soup(response).select_one("#id_description-error").get_text(strip=True)
+    with translation.override("en"):
+        english = gettext("Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).")
+    assert error and not error.startswith(english[:20])  # Somali, not Django's English fallback
+    assert soup(response).select_one("#id_description").get_text().strip() == long_text
+    assert Referral.objects.count() == 0
+
+
+def test_control_characters_are_removed_and_markup_kept_as_text(client):
+    response = submit(client, description="Alku\x00\x07 <script>alert(1)</script>\u200b loppu")
+    assert response.status_code == 200
+    stored = Referral.objects.get().description
+    assert stored == "Alku <script>alert(1)</script> loppu"

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.db import OperationalError, connection
 from django.utils import translation
@@ -55,9 +56,9 @@ def _generous_limits(settings):
     settings.REFERRAL_CHECKS_PER_HOUR = 1000
 
 
-@pytest.mark.parametrize("code", ["fi", "sv", "en", "ar", "fa", "so", "th"])
+@pytest.mark.parametrize("code", [code for code, _name in django_settings.LANGUAGES])
 def test_form_page_in_every_language_is_private(client, code):
-    response = client.get(form_url(code) or f"/{code}/" + form_url("en").split("/", 2)[2])
+    response = client.get(form_url(code))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies

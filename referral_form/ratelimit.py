@@ -19,8 +19,17 @@ def _daily_salt() -> bytes:
     return hmac.new(settings.SECRET_KEY.encode(), b"rate-limit:" + today, hashlib.sha256).digest()
 
 
+def client_address(request) -> str:
+    """The visitor's address, read (never stored) from REMOTE_ADDR or, behind one trusted proxy,
+    from the header named by RATE_LIMIT_CLIENT_ADDRESS_HEADER (its last entry is the one that
+    proxy added)."""
+    header = settings.RATE_LIMIT_CLIENT_ADDRESS_HEADER
+    value = request.META.get(header, "") or request.META.get("REMOTE_ADDR", "")
+    return value.split(",")[-1].strip()
+
+
 def visitor_key(request, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(_daily_salt(), f"{scope}:{address}".encode(), hashlib.sha256).hexdigest()
     return f"ratelimit:{scope}:{digest}"
 

@@ -234,6 +234,9 @@ REFERRAL_NOTIFY_EMAILS = env_list("REFERRAL_NOTIFY_EMAILS")
 # Rate limits per visitor (a salted, daily-rotating hash of the address, kept in the cache only).
 REFERRAL_SUBMISSIONS_PER_HOUR = env_int("REFERRAL_SUBMISSIONS_PER_HOUR", 10)
 REFERRAL_CHECKS_PER_HOUR = env_int("REFERRAL_CHECKS_PER_HOUR", 20)
+# Behind a reverse proxy every request comes from the proxy: name the header it sets
+# (e.g. HTTP_X_FORWARDED_FOR) so that rate limits tell visitors apart.
+RATE_LIMIT_CLIENT_ADDRESS_HEADER = env_str("RATE_LIMIT_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 # How long an open form stays valid before it must be re-sent (its text is kept).
 REFERRAL_FORM_MAX_AGE_SECONDS = env_int("REFERRAL_FORM_MAX_AGE_SECONDS", 6 * 3600)
 REFERRAL_MAX_TEXT_LENGTH = 10_000

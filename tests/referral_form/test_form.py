@@ -312,3 +312,14 @@ def test_control_characters_are_removed_and_markup_kept_as_text(client):
     assert response.status_code == 200
     stored = Referral.objects.get().description
     assert stored == "Alku <script>alert(1)</script> loppu"
+
+
+def test_rate_limit_tells_visitors_apart_behind_a_proxy(client, settings):
+    settings.REFERRAL_SUBMISSIONS_PER_HOUR = 1
+    settings.RATE_LIMIT_CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = client.post(form_url(), form_data(), HTTP_X_FORWARDED_FOR="192.0.2.1", **proxy)
+    other = client.post(form_url(), form_data(), HTTP_X_FORWARDED_FOR="192.0.2.2", **proxy)
+    again = client.post(form_url(), form_data(), HTTP_X_FORWARDED_FOR="192.0.2.1", **proxy)
+    assert (first.status_code, other.status_code, again.status_code) == (200, 200, 429)
+    assert "192.0.2" not in raw_dump()

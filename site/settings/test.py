@@ -17,6 +17,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# WhiteNoise warns (an error under pytest) when STATIC_ROOT is missing, as on a fresh clone where
+# collectstatic has not run; the tests serve static files from the finders.
+STATIC_ROOT = BASE_DIR / "var" / "test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if env_str("DATABASE_URL") is None:
     # pytest-django creates a fresh SQLite database for the run

@@ -1,0 +1,105 @@
+"""Browser tests: the site served by gunicorn on its own SQLite database, driven by Playwright in
+Debian's Chromium. Skipped when /usr/bin/chromium or Playwright is missing."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = "/usr/bin/chromium"
+ARTEFACTS = Path(settings.BASE_DIR) / "artefacts" / "screenshots"
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's Chromium is not installed", allow_module_level=True)
+
+if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    # The site these tests start always runs on its own SQLite file; run them once, on the SQLite pass.
+    pytest.skip("browser tests run on the SQLite pass of the suite", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """Migrate a fresh SQLite database, load the demo content, and serve it with gunicorn."""
+    work = tmp_path_factory.mktemp("browser-site")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": f"sqlite:///{work / 'site.sqlite3'}",
+        "DOTENV_PATH": "",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--verbosity", "0"], ["load_demo_content"]):
+        subprocess.run(manage + command, cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        [gunicorn, "-c", "site/gunicorn.conf.py", "website.wsgi"], cwd=settings.BASE_DIR, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/fi/", timeout=2)  # noqa: S310 - our own local server
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("the site did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Nothing may leave the site; the quick-exit target is answered locally.
+    context.route("https://www.google.com/**", lambda route: route.fulfill(body="<title>Neutral</title>ok"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def mobile_page(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)

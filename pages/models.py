@@ -432,7 +432,11 @@ TRANSLATED_SETTINGS_FIELDS = ("helpline_phone", "contact_email", "emergency_numb
 
 
 def _settings_tabs():
-    tabs = []
+    tabs = [
+        ObjectList(
+            [FieldPanel("report_page"), FieldPanel("safety_page")], heading=_("Links on every page")
+        )
+    ]
     for code, name in settings.LANGUAGES:
         tabs.append(
             ObjectList(
@@ -458,6 +462,17 @@ class SiteContactSettings(BaseGenericSetting):
         _("quick-exit address"),
         default="https://www.google.com/",
         help_text=_("The neutral site that the 'Leave this site' control opens."),
+    )
+
+    report_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("report page"),
+        help_text=_("The referral form, linked from the top of every page in the visitor's language."),
+    )
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("safe browsing page"),
+        help_text=_("The page that explains how to browse safely, linked next to 'Leave this site'."),
     )
 
     edit_handler = _settings_tabs()

@@ -3,9 +3,10 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from pages import i18n
+from pages.models import SiteContactSettings
 
 register = template.Library()
 
@@ -134,3 +135,27 @@ def canonical_url(context) -> str:
 def language_name(code: str) -> str:
     """A language's name in the visitor's language: "in Finnish" on an English page."""
     return i18n.translated_name(code)
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context) -> dict:
+    """The report and safe-browsing pages chosen in the settings, in the visitor's language.
+
+    Two queries for both links, once per request.
+    """
+    request = context.get("request")
+    cached = getattr(request, "_site_links", None) if request is not None else None
+    if cached is not None:
+        return cached
+    contact = SiteContactSettings.load(request_or_site=request)
+    wanted = {"report": contact.report_page_id, "safety": contact.safety_page_id}
+    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[pk for pk in wanted.values() if pk])}
+    localized = i18n.localize_pages(list(pages.values()))
+    links = {}
+    for name, pk in wanted.items():
+        if pk in pages:
+            target = localized[pk]
+            links[name] = {"url": target.get_url(request), "lang": target.locale.language_code}
+    if request is not None:
+        request._site_links = links
+    return links

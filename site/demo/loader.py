@@ -71,6 +71,7 @@ TREE = [
     PageSpec("report", ReferralFormPage, "home"),
     PageSpec("about", SectionIndexPage, "home"),
     PageSpec("offices", OfficesPage, "about"),
+    PageSpec("safety", ContentPage, "home", in_menu=False),
     PageSpec("accessibility", ContentPage, "home", in_menu=False),
     PageSpec("privacy", ContentPage, "home", in_menu=False),
 ]
@@ -184,6 +185,7 @@ class DemoLoader:
                 if (code, spec.key) in self.pages and spec.key in content[code]:
                     self.fill_and_publish(code, spec, content[code][spec.key])
         self.point_site_at(self.pages[(default, "home")])
+        self.link_settings_pages(default)
         self.log(f"Loaded {len(self.pages)} pages in {len(languages)} languages.")
         return True
 
@@ -323,6 +325,12 @@ class DemoLoader:
         elif kind == "document":
             value = {"document": self.documents[value["document"]].pk, "title": value.get("title", "")}
         return {"type": kind, "value": value}
+
+    def link_settings_pages(self, code: str) -> None:
+        contact = SiteContactSettings.load()
+        contact.report_page = self.pages.get((code, "report"))
+        contact.safety_page = self.pages.get((code, "safety"))
+        contact.save()
 
     @staticmethod
     def point_site_at(home: Page) -> None:

@@ -120,3 +120,17 @@ def test_every_page_has_quick_exit_and_helpline(client):
         assert page.select_one("a[href='tel:+358295463177']")
         assert page.select_one("a[href^='mailto:']")
         assert page.select_one("a.skip-link[href='#main']")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_links_to_the_form_and_safe_browsing_in_its_language(client, code):
+    for key in ("home", "victim", "help"):
+        path = demo_url_path(key, code) or f"/{code}/" + demo_url_path(key, "en").split("/", 2)[2]
+        page = soup(client.get(path))
+        cta = page.select_one(".site-header .button--cta")
+        assert cta is not None, path
+        assert cta["href"] == demo_url_path("report", code)
+        safety = page.select_one(".quick-exit__help")["href"]
+        assert safety == (demo_url_path("safety", code)
+                          or f"/{code}/" + demo_url_path("safety", "en").split("/", 2)[2])
+        assert client.get(safety).status_code == 200

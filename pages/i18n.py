@@ -66,9 +66,15 @@ def with_language_prefix(path: str, language_code: str) -> str:
     return path
 
 
-def pick_best(candidates: Iterable, language_code: str, language_of=lambda page: page.locale.language_code):
+def language_rank(language_code: str) -> int:
+    """Position of a language in the site's order (Finnish first); unknown codes go last."""
+    codes = content_language_codes()
+    return codes.index(language_code) if language_code in codes else len(codes)
+
+
+def pick_best(candidates: Iterable, language_code: str):
     """From translations of one page, the one to show to a visitor of `language_code`."""
-    by_language = {language_of(page): page for page in candidates}
+    by_language = {page.locale.language_code: page for page in candidates}
     for code in fallback_order(language_code):
         if code in by_language:
             return by_language[code]

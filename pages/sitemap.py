@@ -19,13 +19,12 @@ def sitemap(request):
     by_key: dict = {}
     for page in pages:
         by_key.setdefault(page.translation_key, []).append(page)
-    order = i18n.content_language_codes()
     entries = []
     with i18n.interface_language(None):
         urls = {page.pk: page.get_full_url(request) for page in pages}
         for page in pages:
             translations = sorted(by_key[page.translation_key],
-                                  key=lambda p: order.index(p.locale.language_code))
+                                  key=lambda p: i18n.language_rank(p.locale.language_code))
             alternates = [(p.locale.language_code, urls[p.pk]) for p in translations]
             default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
             if default:

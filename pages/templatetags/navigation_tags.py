@@ -113,8 +113,7 @@ def hreflang_links(context) -> list[dict]:
             url = translated.get_full_url(request)
             if url:
                 links.append({"code": translated.locale.language_code, "url": url})
-    links.sort(key=lambda link: i18n.content_language_codes().index(link["code"])
-               if link["code"] in i18n.content_language_codes() else 99)
+    links.sort(key=lambda link: i18n.language_rank(link["code"]))
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     if default:
         links.append({"code": "x-default", "url": default["url"]})

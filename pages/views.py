@@ -6,6 +6,7 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from wagtail import hooks
 from wagtail.models import Page, Site
+from wagtail.views import serve_chain
 
 from pages import i18n
 from pages.models import SiteContactSettings, tel_uri
@@ -53,22 +54,18 @@ def serve(request, path: str):
             page, args, kwargs = best.specific, [], {}
 
     with i18n.interface_language(language):
-        serve_chain = _serve_chain
+        chain = serve_chain
         for fn in reversed(hooks.get_hooks("on_serve_page")):
-            serve_chain = fn(serve_chain)
+            chain = fn(chain)
         for fn in hooks.get_hooks("before_serve_page"):
             result = fn(page, request, args, kwargs)
             if isinstance(result, HttpResponse):
                 return result
-        response = serve_chain(page, request, args, kwargs)
+        response = chain(page, request, args, kwargs)
         # Render while the interface language is set, so that every link keeps the prefix.
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
     return response
-
-
-def _serve_chain(page, request, args, kwargs):
-    return page.serve(request, *args, **kwargs)
 
 
 def page_not_found(request, exception=None):

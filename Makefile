@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check messages makemessages lock clean dev-keys
+.PHONY: help install run test check messages makemessages lock clean dev-keys audit
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,7 +52,17 @@ check: install messages ## Django system checks, migration drift and lint
 	$(BIN)/ruff check .
 
 test: check ## Run every test (SQLite by default; set DATABASE_URL for PostgreSQL)
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AUDIT_TOOLS); \
+	  else echo "npm not found: the vnu and axe-core tests will be skipped"; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+AUDIT_TOOLS := site/audit/node_modules/.installed
+$(AUDIT_TOOLS): site/audit/package.json site/audit/package-lock.json
+	npm ci --prefix site/audit --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+audit: install .env dev-keys messages $(AUDIT_TOOLS) ## Lighthouse, axe-core, vnu and the 60 KB budget on key pages (needs Node.js, Java, Chromium)
+	DJANGO_SETTINGS_MODULE=website.settings.audit $(MANAGE) audit_site $(AUDIT_ARGS)
 
 lock: $(BIN)/python ## Re-resolve dependencies from pyproject.toml and rewrite constraints.txt
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -62,4 +72,4 @@ lock: $(BIN)/python ## Re-resolve dependencies from pyproject.toml and rewrite c
 	rm -rf .lock-venv
 
 clean: ## Remove the virtualenv, collected static files, media and the local database
-	rm -rf $(VENV) var db.sqlite3 db.sqlite3-shm db.sqlite3-wal
+	rm -rf $(VENV) var site/audit/node_modules db.sqlite3 db.sqlite3-shm db.sqlite3-wal

@@ -1,5 +1,6 @@
 """StreamField blocks for page bodies. Each block has a template, icon, description and preview."""
 
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -165,6 +166,19 @@ class BodyStreamBlock(blocks.StreamBlock):
     service_list = ServiceListBlock()
     image = ImageBlock()
     document = DocumentLinkBlock()
+
+    def render_basic(self, value, context=None):
+        """Wagtail's markup, with each block told whether it opens the body: an image there is
+        likely in the first screen, so it loads at once instead of lazily."""
+        context = context.flatten() if hasattr(context, "flatten") else dict(context or {})
+        return format_html_join(
+            "\n",
+            '<div class="w-block-{1} block-{1}">{0}</div>',
+            [
+                (child.render(context={**context, "opens_body": index == 0}), child.block_type)
+                for index, child in enumerate(value)
+            ],
+        )
 
 
 class OfficeBlock(blocks.StructBlock):

@@ -1,30 +1,11 @@
 """Helpers to find the demo pages and read rendered HTML."""
 
-from functools import cache
-
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from website.demo.loader import TREE, read_content
+from website.demo.loader import SPECS, TREE, demo_url_path, demo_visitor_path
 
-SPECS = {spec.key: spec for spec in TREE}
-
-
-@cache
-def _content(code: str) -> dict:
-    return read_content(code)
-
-
-def demo_url_path(key: str, code: str) -> str | None:
-    """Wagtail's url_path of a demo page in a language, or None if that language lacks it."""
-    slugs = []
-    spec = SPECS[key]
-    while spec.parent is not None:
-        if spec.key not in _content(code):
-            return None
-        slugs.append(_content(code)[spec.key]["slug"])
-        spec = SPECS[spec.parent]
-    return "/" + "/".join([code, *reversed(slugs)]) + "/"
+__all__ = ["SPECS", "TREE", "demo_keys", "demo_page", "demo_url_path", "demo_visitor_path", "soup"]
 
 
 def demo_page(key: str, code: str = "fi") -> Page:

@@ -6,6 +6,7 @@ transaction: a failure leaves the database as it was.
 """
 
 import datetime
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ TREE = [
     PageSpec("accessibility", ContentPage, "home", in_menu=False),
     PageSpec("privacy", ContentPage, "home", in_menu=False),
 ]
+SPECS = {spec.key: spec for spec in TREE}
 
 CONTACT_PERSONS = {
     "kahkonen": {
@@ -148,6 +150,29 @@ def read_content(language_code: str) -> dict:
     if not path.exists():
         return {}
     return json.loads(path.read_text(encoding="utf-8"))["pages"]
+
+
+@functools.cache
+def _cached_content(language_code: str) -> dict:
+    return read_content(language_code)
+
+
+def demo_url_path(key: str, language_code: str) -> str | None:
+    """The URL path of a demo page in a language (its Wagtail url_path), or None if that language lacks it."""
+    slugs = []
+    spec = SPECS[key]
+    while spec.parent is not None:
+        if spec.key not in _cached_content(language_code):
+            return None
+        slugs.append(_cached_content(language_code)[spec.key]["slug"])
+        spec = SPECS[spec.parent]
+    return "/" + "/".join([language_code, *reversed(slugs)]) + "/"
+
+
+def demo_visitor_path(key: str, language_code: str) -> str:
+    """The path a visitor in that language reaches a demo page by: its translation, or else the
+    English page served inside their interface (the locale fallback)."""
+    return demo_url_path(key, language_code) or f"/{language_code}/" + demo_url_path(key, "en").split("/", 2)[2]
 
 
 def demo_content_present() -> bool:

@@ -50,6 +50,6 @@ def test_image_and_document_blocks_render_real_objects():
         {"type": "document", "value": {"document": document.pk, "title": "Katsaus"}},
     ])
     html = stream.render(value)
-    assert 'alt="Kuvaus"' in html and 'loading="lazy"' in html
+    assert 'alt="Kuvaus"' in html and 'loading="eager"' in html  # the opening image is not lazy
     assert "<figcaption>Kuvateksti</figcaption>" in html
     assert document.url in html and "Katsaus" in html

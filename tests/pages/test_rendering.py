@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from pages import models
 from referral_form.models import ReferralFormPage
-from tests.utils import SPECS, demo_keys, demo_page, demo_url_path, soup
+from tests.utils import SPECS, demo_keys, demo_page, demo_url_path, demo_visitor_path, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_demo_covers_every_page_type():
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
 def test_page_type_renders_in_language(client, model, code):
     key = key_of_type(model)
-    path = demo_url_path(key, code) or "/" + code + "/" + demo_url_path(key, "en").split("/", 2)[2]
+    path = demo_visitor_path(key, code)
     response = client.get(path)
     assert response.status_code == 200, path
     html = soup(response).html

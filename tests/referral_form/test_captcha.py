@@ -10,7 +10,7 @@ from django_recaptcha.client import RecaptchaResponse
 
 from referral_form.models import Referral
 from tests.referral_form.test_form import form_data, form_url
-from tests.utils import soup
+from tests.utils import demo_url_path, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,16 @@ def test_no_captcha_and_no_third_party_without_keys(client):
     assert page.select_one("[name=g-recaptcha-response]") is None
     assert "recaptcha" not in str(page).lower()
     assert all(script["src"].startswith("/") for script in page.select("script[src]"))
+
+
+def test_configured_captcha_loads_on_the_form_page_alone(client, captcha_keys):
+    """With keys set, Google's script is on the form (and its error re-display) and nowhere else."""
+    assert "recaptcha" in client.get(form_url()).content.decode().lower()
+    for key in ["home", "victim", "news", "statistics", "safety"]:
+        html = client.get(demo_url_path(key, "fi")).content.decode().lower()
+        assert "recaptcha" not in html and "google" not in html.replace("https://www.google.com/", ""), key
+    check = client.get(form_url() + "check/").content.decode().lower()
+    assert "recaptcha" not in check
 
 
 def test_captcha_shown_and_verified_when_configured(client, captcha_keys):

@@ -1,9 +1,10 @@
 """StreamField blocks for page bodies. Each block has a template, icon, description and preview."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
@@ -144,6 +145,15 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
         template = f"{BLOCK_TEMPLATES}/image_block.html"
         description = _("An image with required alternative text and an optional caption.")
+
+
+class DocumentChooserBlock(WagtailDocumentChooserBlock):
+    """Wagtail's chooser, fetching what each file is (DocumentFacts) in the same round as the documents."""
+
+    def bulk_to_python(self, values):
+        documents = super().bulk_to_python(values)
+        prefetch_related_objects([document for document in documents if document is not None], "facts")
+        return documents
 
 
 class DocumentLinkBlock(blocks.StructBlock):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -20,6 +21,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -43,8 +45,19 @@ class BasePage(Page):
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph shown under the title.")
     )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sharing image"),
+        help_text=_("Shown when the page is shared on social media; at least 1200 × 630 pixels. "
+                    "Without one, the site's own image is used."),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
 
     class Meta:
         abstract = True
@@ -103,7 +116,12 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
+        context["latest_news"] = latest = self.latest_news()
+        if latest:
+            # The news index the latest news comes from: linked, and its feed announced in the head.
+            context["news_index"] = (
+                NewsIndexPage.objects.live().public().filter(locale_id=latest[0].locale_id).first()
+            )
         return context
 
     def latest_news(self, count: int = 3):
@@ -161,7 +179,9 @@ class SectionIndexPage(BasePage):
         return context
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """News and press releases, newest first, filtered by type and year, with an Atom feed."""
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     template = "pages/news_index_page.html"
@@ -177,15 +197,42 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.articles(), NEWS_PER_PAGE)
+        articles = self.articles()
+        years = [day.year for day in articles.dates("date", "year", order="DESC")]
+        # Unknown filter values are ignored rather than refused: a shared link never breaks.
+        news_type = request.GET.get("type", "")
+        if news_type in NewsType.values:
+            articles = articles.filter(news_type=news_type)
+        else:
+            news_type = ""
+        year = request.GET.get("year", "")
+        if year.isdigit() and int(year) in years:
+            articles = articles.filter(date__year=int(year))
+        else:
+            year = ""
+        paginator = Paginator(articles, NEWS_PER_PAGE)
         try:
-            articles = paginator.page(request.GET.get("page", 1))
+            page_of_articles = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
-            articles = paginator.page(1)
+            page_of_articles = paginator.page(1)
         except EmptyPage:
-            articles = paginator.page(paginator.num_pages)
-        context["articles"] = articles
+            page_of_articles = paginator.page(paginator.num_pages)
+        filters = {key: value for key, value in (("type", news_type), ("year", year)) if value}
+        context.update(
+            articles=page_of_articles,
+            news_types=NewsType.choices,
+            years=years,
+            selected_type=news_type,
+            selected_year=year,
+            filter_query=urlencode(filters),
+        )
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from pages.feeds import NewsFeed
+
+        return NewsFeed()(request, index=self)
 
 
 class NewsType(models.TextChoices):
@@ -264,18 +311,13 @@ class ReportPage(BasePage):
         related_name="+",
         verbose_name=_("document"),
     )
-    document_language = models.CharField(
-        _("language of the document"), max_length=10, choices=settings.LANGUAGES, default="fi"
-    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldPanel("introduction"),
-        MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("document_language")], heading=_("Document")
-        ),
+        FieldPanel("document", help_text=_("Its format, size and language are read from the file.")),
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -390,6 +432,53 @@ class OfficesPage(BasePage):
 
     class Meta:
         verbose_name = _("offices page")
+
+
+class DocumentFacts(models.Model):
+    """What a document's file is, read from the file whenever the document is saved (pages/documents.py)."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, primary_key=True, related_name="facts"
+    )
+    file_name = models.CharField(max_length=255)  # the file these facts were read from
+    format = models.CharField(max_length=10, blank=True)
+    language = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("document facts")
+
+    def __str__(self):
+        return f"{self.format or '?'} {self.language}".strip()
+
+    @classmethod
+    def read(cls, document) -> "DocumentFacts":
+        """Read the document's file and store what it is."""
+        from pages.documents import inspect
+
+        extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
+        try:
+            with document.open_file() as file:
+                found = inspect(file, extension)
+        except OSError:
+            found = None
+        facts, _created = cls.objects.update_or_create(
+            document=document,
+            defaults={"file_name": document.file.name, "format": found.format if found else "",
+                      "language": found.language if found else ""},
+        )
+        return facts
+
+    @classmethod
+    def of(cls, document) -> "DocumentFacts":
+        """The stored facts (select_related("facts") avoids a query), read now if missing or stale."""
+        try:
+            facts = document.facts
+        except cls.DoesNotExist:
+            facts = None
+        if facts is None or facts.file_name != document.file.name:
+            facts = cls.read(document)
+            document.facts = facts
+        return facts
 
 
 @register_snippet

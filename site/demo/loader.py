@@ -241,7 +241,8 @@ class DemoLoader:
         document_model = get_document_model()
         for key, (title, lines) in REPORT_DOCUMENTS.items():
             document = document_model(title=title)
-            document.file.save(f"{key}.pdf", ContentFile(simple_pdf(title, lines)), save=False)
+            document.file.save(f"{key}.pdf", ContentFile(simple_pdf(title, lines, language="fi")), save=False)
+            document._set_document_file_metadata()  # size and hash, as the admin's upload form does
             document.save()
             self.documents[key] = document
 
@@ -309,7 +310,6 @@ class DemoLoader:
             ]
         if spec.model is ReportPage:
             page.document = self.documents.get(spec.key)
-            page.document_language = "fi"
         if spec.model is StatisticsPage:
             page.figures = [StatisticsFigures(**row) for row in STATISTICS]
         if spec.model is OfficesPage:

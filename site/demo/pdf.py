@@ -5,7 +5,8 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def simple_pdf(title: str, lines: list[str]) -> bytes:
+def simple_pdf(title: str, lines: list[str], language: str = "fi") -> bytes:
+    """A one-page PDF that declares its language in the catalogue (/Lang), as accessible PDFs do."""
     # Latin-1 covers Finnish and Swedish letters in the standard Helvetica encoding.
     content_lines = ["BT", "/F1 18 Tf", "56 780 Td", f"({_escape(title)}) Tj", "/F1 11 Tf"]
     for line in lines:
@@ -13,7 +14,7 @@ def simple_pdf(title: str, lines: list[str]) -> bytes:
     content_lines.append("ET")
     stream = "\n".join(content_lines).encode("latin-1", "replace")
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R /Lang (" + language.encode("ascii") + b") >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
         b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",

@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check messages makemessages lock clean dev-keys audit
+.PHONY: help install run run-prod test check messages makemessages lock clean dev-keys audit
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,24 @@ run: install .env dev-keys messages ## Set up the SQLite site with demo content 
 	$(MANAGE) load_demo_content
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (create an admin with: $(MANAGE) createsuperuser)"
 	DJANGO_SETTINGS_MODULE=website.settings.dev PORT=$(PORT) $(BIN)/gunicorn -c site/gunicorn.conf.py website.wsgi
+
+PROD_ENV := var/prod.env
+PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/ihmiskauppa
+PROD_CACHE_URL ?= redis://127.0.0.1:6379/1
+$(PROD_ENV): | $(BIN)/python
+	@mkdir -p var && umask 077 && { \
+	  printf 'SECRET_KEY=%s\n' "$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+	  printf 'REFERRAL_ENCRYPTION_KEYS=%s\n' "$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"; \
+	} > $@ && echo "Wrote $@ (local production secrets, outside git)"
+
+run-prod: install messages $(PROD_ENV) ## Start as the Docker image does (production settings, gunicorn) on local PostgreSQL and Redis
+	@set -a && . ./$(PROD_ENV) && set +a && \
+	export DJANGO_SETTINGS_MODULE=website.settings.production DOTENV_PATH= DATABASE_URL="$(PROD_DATABASE_URL)" \
+	  CACHE_URL="$(PROD_CACHE_URL)" ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false \
+	  LOAD_DEMO_CONTENT=true PORT=$(PORT) PYTHON=$(BIN)/python && \
+	$(BIN)/python -m website.create_database && \
+	$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	sh site/entrypoint.sh
 
 check: install messages ## Django system checks, migration drift and lint
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) check --fail-level WARNING

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers load balancers on any host name and over plain HTTP.
+    "website.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.AdminReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

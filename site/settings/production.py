@@ -16,6 +16,10 @@ if not ALLOWED_HOSTS:
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+if not SECURE_SSL_REDIRECT:
+    # Turned off on purpose: the TLS proxy in front redirects to HTTPS (or, for `make run-prod`,
+    # there is no TLS at all). Keep `check --deploy` useful for everything else.
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W008"]  # noqa: F405
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -24,6 +28,43 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Media on S3-compatible object storage when a bucket is named; local files (MEDIA_ROOT) otherwise.
+# Every web process then sees the same files, so processes can run on several machines.
+MEDIA_BUCKET = env_str("MEDIA_S3_BUCKET")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL"),  # e.g. a non-AWS provider; empty for AWS
+            "region_name": env_str("MEDIA_S3_REGION"),
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY"),
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN"),  # a CDN in front of the bucket
+            "default_acl": None,
+            "querystring_auth": False,  # media are public; documents go through Wagtail's serve view
+            "file_overwrite": False,
+        },
+    }
+
+# Purge a CDN or caching reverse proxy when pages change (Wagtail's front-end cache invalidator).
+FRONTEND_CACHE = env_str("FRONTEND_CACHE_PURGE_URL")  # e.g. http://varnish:6081 (HTTP PURGE requests)
+CLOUDFLARE_ZONE = env_str("CLOUDFLARE_ZONE_ID")
+if FRONTEND_CACHE or CLOUDFLARE_ZONE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {}
+    if FRONTEND_CACHE:
+        WAGTAILFRONTENDCACHE["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE,
+        }
+    if CLOUDFLARE_ZONE:
+        WAGTAILFRONTENDCACHE["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN", required=True),
+            "ZONEID": CLOUDFLARE_ZONE,
+        }
 
 # Referral contents cannot be stored or read without keys: refuse to start rather than fail later.
 from referral_form import crypto  # noqa: E402

@@ -2,16 +2,14 @@
 Debian's Chromium. Skipped when /usr/bin/chromium or Playwright is missing."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.servers import gunicorn
 
 CHROMIUM = "/usr/bin/chromium"
 ARTEFACTS = Path(settings.BASE_DIR) / "artefacts" / "screenshots"
@@ -27,47 +25,21 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     """Migrate a fresh SQLite database, load the demo content, and serve it with gunicorn."""
     work = tmp_path_factory.mktemp("browser-site")
-    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
         "DATABASE_URL": f"sqlite:///{work / 'site.sqlite3'}",
         "DOTENV_PATH": "",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--verbosity", "0"], ["load_demo_content"]):
         subprocess.run(manage + command, cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-    server = subprocess.Popen(
-        [gunicorn, "-c", "site/gunicorn.conf.py", "website.wsgi"], cwd=settings.BASE_DIR, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/fi/", timeout=2)  # noqa: S310 - our own local server
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the site did not start")
+    with gunicorn(env, ready_path="/fi/") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

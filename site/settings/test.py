@@ -22,6 +22,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STATIC_ROOT = BASE_DIR / "var" / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+# Tests measure rendering; tests/site/test_page_cache.py turns the full-page cache on.
+PAGE_CACHE_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if env_str("DATABASE_URL") is None:
     # pytest-django creates a fresh SQLite database for the run

@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run run-prod test check messages makemessages lock clean dev-keys audit
+.PHONY: help install run run-prod bench test check messages makemessages lock clean dev-keys audit
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ AUDIT_TOOLS := site/audit/node_modules/.installed
 $(AUDIT_TOOLS): site/audit/package.json site/audit/package-lock.json
 	npm ci --prefix site/audit --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
+
+bench: install .env dev-keys messages ## Requests/s, p50/p99 and queries of key pages, cached and uncached, against a bare-view floor
+	DJANGO_SETTINGS_MODULE=website.settings.bench $(MANAGE) bench $(BENCH_ARGS)
 
 audit: install .env dev-keys messages $(AUDIT_TOOLS) ## Lighthouse, axe-core, vnu and the 60 KB budget on key pages (needs Node.js, Java, Chromium)
 	DJANGO_SETTINGS_MODULE=website.settings.audit $(MANAGE) audit_site $(AUDIT_ARGS)

@@ -17,10 +17,7 @@ Playwright drive Debian's Chromium, vnu needs a Java runtime. Results go to var/
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +30,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from website.demo.loader import NEWS_KEYS, demo_visitor_path
+from website.serving import gunicorn
 
 TOOLS_DIR = Path(settings.BASE_DIR) / "site" / "audit"
 NODE_MODULES = TOOLS_DIR / "node_modules"
@@ -85,12 +83,6 @@ class Result:
         found += [f"axe: {violation}" for violation in self.axe]
         found += [f"vnu: {message}" for message in self.vnu]
         return found
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Command(BaseCommand):
@@ -156,32 +148,12 @@ class Command(BaseCommand):
 
     @contextmanager
     def serve(self, audit_dir: Path):
-        port = _free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.audit", "PORT": str(port),
-               "WEB_CONCURRENCY": "2"}
-        gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-        log = (audit_dir / "gunicorn.log").open("w")
-        server = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
-            [gunicorn, "-c", "site/gunicorn.conf.py", "website.wsgi"],
-            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        base_url = f"http://127.0.0.1:{port}"
+        env = {"DJANGO_SETTINGS_MODULE": "website.settings.audit"}
         try:
-            for _attempt in range(150):
-                try:
-                    urllib.request.urlopen(base_url + "/robots.txt", timeout=2)  # noqa: S310 - local server
-                    break
-                except OSError:
-                    if server.poll() is not None:
-                        raise CommandError(f"gunicorn stopped; see {audit_dir / 'gunicorn.log'}") from None
-                    time.sleep(0.2)
-            else:
-                raise CommandError("the audit server did not start")
-            yield base_url
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
-            log.close()
+            with gunicorn(env, log_path=audit_dir / "gunicorn.log") as base_url:
+                yield base_url
+        except RuntimeError as error:
+            raise CommandError(str(error)) from None
 
     # -- the tools ------------------------------------------------------------------------------
 

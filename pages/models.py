@@ -30,6 +30,13 @@ from wagtail.snippets.models import register_snippet
 
 from pages import i18n
 from pages.blocks import BodyStreamBlock, OfficeBlock
+from pages.directory import (  # noqa: F401 - the service directory's models, defined next to their form
+    Service,
+    ServiceFilterForm,
+    ServiceRegion,
+    ServiceTargetGroup,
+    services_for_listing,
+)
 
 NEWS_PER_PAGE = 10
 
@@ -107,6 +114,7 @@ class HomePage(BasePage):
         "pages.ReportsIndexPage",
         "pages.StatisticsPage",
         "pages.OfficesPage",
+        "pages.ServiceDirectoryPage",
         "referral_form.ReferralFormPage",
     ]
     max_count_per_parent = 1
@@ -167,6 +175,7 @@ class SectionIndexPage(BasePage):
         "pages.OfficesPage",
         "pages.StatisticsPage",
         "pages.ReportsIndexPage",
+        "pages.ServiceDirectoryPage",
         "referral_form.ReferralFormPage",
     ]
 
@@ -481,6 +490,31 @@ class DocumentFacts(models.Model):
         return facts
 
 
+class ServiceDirectoryPage(BasePage):
+    """Other help in Finland: the services of the directory, filtered by region and target group."""
+
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    template = "pages/service_directory_page.html"
+    parent_page_types = ["pages.HomePage", "pages.SectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service directory page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        wanted = {name: request.GET[name] for name in ServiceFilterForm.base_fields if name in request.GET}
+        form = ServiceFilterForm(wanted or None)
+        services = list(services_for_listing(form.filtered(Service.objects.all())))
+        form.describe_errors()
+        context.update(filter_form=form, services=services, is_filtering=form.is_filtering)
+        return context
+
+
 @register_snippet
 class ContactPerson(models.Model):
     """A person the media or partners may contact; job title and organisation are translated."""
@@ -523,7 +557,8 @@ TRANSLATED_SETTINGS_FIELDS = ("helpline_phone", "contact_email", "emergency_numb
 def _settings_tabs():
     tabs = [
         ObjectList(
-            [FieldPanel("report_page"), FieldPanel("safety_page")], heading=_("Links on every page")
+            [FieldPanel("report_page"), FieldPanel("safety_page"), FieldPanel("services_page")],
+            heading=_("Links on every page"),
         )
     ]
     for code, name in settings.LANGUAGES:
@@ -562,6 +597,11 @@ class SiteContactSettings(BaseGenericSetting):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("safe browsing page"),
         help_text=_("The page that explains how to browse safely, linked next to 'Leave this site'."),
+    )
+    services_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("service directory page"),
+        help_text=_("The directory of other help in Finland, linked at the end of every guidance page."),
     )
 
     edit_handler = _settings_tabs()

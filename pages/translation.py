@@ -2,6 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from pages.directory import TRANSLATED_SERVICE_FIELDS, Service
 from pages.models import TRANSLATED_SETTINGS_FIELDS, ContactPerson, SiteContactSettings
 
 
@@ -15,3 +16,9 @@ class SiteContactSettingsTranslationOptions(TranslationOptions):
 class ContactPersonTranslationOptions(TranslationOptions):
     fields = ("job_title", "organisation")
     required_languages = ()
+
+
+@register(Service)
+class ServiceTranslationOptions(TranslationOptions):
+    fields = TRANSLATED_SERVICE_FIELDS
+    required_languages = {"fi": ("name", "description")}

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from pages import i18n
@@ -136,18 +137,35 @@ def language_name(code: str) -> str:
     return i18n.translated_name(code)
 
 
+@register.filter
+def lang_attributes(obj, field: str) -> str:
+    """` lang=".." dir=".."` for a translated field shown in a fallback language, else nothing.
+
+    `{{ service|lang_attributes:"name" }}` on an element holding `service.name`.
+    """
+    code = obj.language_of(field)
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, i18n.text_direction(code))
+
+
 @register.simple_tag(takes_context=True)
 def site_links(context) -> dict:
-    """The report and safe-browsing pages chosen in the settings, in the visitor's language.
+    """The report, safe-browsing and service directory pages chosen in the settings, in the visitor's
+    language.
 
-    Two queries for both links, once per request.
+    Two queries for all the links, once per request.
     """
     request = context.get("request")
     cached = getattr(request, "_site_links", None) if request is not None else None
     if cached is not None:
         return cached
     contact = SiteContactSettings.load(request_or_site=request)
-    wanted = {"report": contact.report_page_id, "safety": contact.safety_page_id}
+    wanted = {
+        "report": contact.report_page_id,
+        "safety": contact.safety_page_id,
+        "services": contact.services_page_id,
+    }
     pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[pk for pk in wanted.values() if pk])}
     localized = i18n.localize_pages(list(pages.values()))
     links = {}

@@ -29,12 +29,15 @@ from pages.models import (
     ReportPage,
     ReportsIndexPage,
     SectionIndexPage,
+    Service,
+    ServiceDirectoryPage,
     SiteContactSettings,
     StatisticsFigures,
     StatisticsPage,
 )
 from referral_form.models import ReferralFormPage
 from website.demo.pdf import simple_pdf
+from website.demo.services import SERVICES
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -73,6 +76,7 @@ TREE = [
     PageSpec("about", SectionIndexPage, "home"),
     PageSpec("offices", OfficesPage, "about"),
     PageSpec("safety", ContentPage, "home", in_menu=False),
+    PageSpec("services", ServiceDirectoryPage, "home", in_menu=False),
     PageSpec("accessibility", ContentPage, "home", in_menu=False),
     PageSpec("privacy", ContentPage, "home", in_menu=False),
 ]
@@ -199,6 +203,7 @@ class DemoLoader:
         locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in languages}
         self.load_settings()
         self.load_contacts()
+        self.load_services()
         self.load_documents()
         content = {code: read_content(code) for code in languages}
         default = settings.LANGUAGE_CODE
@@ -236,6 +241,24 @@ class DemoLoader:
                 setattr(person, f"organisation_{code}", value)
             person.save()
             self.contacts[key] = person
+
+    def load_services(self) -> None:
+        """The service directory's demo entries; translations the data lacks fall back to English."""
+        for order, data in enumerate(SERVICES):
+            service, created = Service.objects.get_or_create(
+                name_fi=data["name"]["fi"],
+                defaults={
+                    field: data[field] for field in ("phone", "email", "website", "details_checked")
+                } | {"description_fi": data["description"]["fi"], "sort_order": order},
+            )
+            if not created:
+                continue
+            for field in ("name", "description"):
+                for code, value in data[field].items():
+                    setattr(service, f"{field}_{code}", value)
+            service.save()
+            service.target_groups.set(data["target_groups"])
+            service.regions.set(data["regions"])
 
     def load_documents(self) -> None:
         document_model = get_document_model()
@@ -355,6 +378,7 @@ class DemoLoader:
         contact = SiteContactSettings.load()
         contact.report_page = self.pages.get((code, "report"))
         contact.safety_page = self.pages.get((code, "safety"))
+        contact.services_page = self.pages.get((code, "services"))
         contact.save()
 
     @staticmethod

@@ -77,6 +77,33 @@ def test_editor_can_create_a_news_article(editor_client):
     assert news.get_children().filter(slug="uusi-uutinen").exists()
 
 
+@pytest.mark.parametrize("parent_key", ["home", "about"])
+def test_editor_can_create_a_service_directory_page(editor_client, parent_key):
+    parent = demo_page(parent_key, "fi")
+    url = reverse("wagtailadmin_pages:add", args=["pages", "servicedirectorypage", parent.pk])
+    data = {
+        "title": "Apua lähelläsi",
+        "slug": "apua-lahellasi",
+        "introduction": "Palvelut alueittain.",
+        "body-count": "0",
+        "comment_notifications": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content[:2000]
+    page = parent.get_children().get(slug="apua-lahellasi").specific
+    edit = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert edit.status_code == 200
+    data["introduction"] = "Muutettu johdanto."
+    response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.content[:2000]
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().introduction == "Muutettu johdanto."
+
+
 def test_contact_settings_edit_view_has_every_language(client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", "root@example.com", "not-used-123")
     client.force_login(admin)

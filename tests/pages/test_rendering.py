@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 PAGE_TYPES = [
     models.HomePage, models.ContentPage, models.SectionIndexPage, models.NewsIndexPage,
     models.NewsArticlePage, models.ReportsIndexPage, models.ReportPage, models.StatisticsPage,
-    models.OfficesPage, ReferralFormPage,
+    models.OfficesPage, models.ServiceDirectoryPage, ReferralFormPage,
 ]
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 

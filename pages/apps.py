@@ -16,6 +16,10 @@ class PagesConfig(AppConfig):
         i18n.keep_interface_language_in_urls()
         post_save.connect(read_document_facts, sender=get_document_model(), dispatch_uid="pages-document-facts")
 
+        from pages.cache import connect_signals
+
+        connect_signals()
+
 
 def read_document_facts(sender, instance, update_fields=None, raw=False, **kwargs):
     """Read what a document's new file is when it is uploaded or replaced."""

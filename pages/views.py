@@ -1,40 +1,59 @@
 """The public serve view with locale fallback, and the translated error pages."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve_chain
 
-from pages import i18n
+from pages import cache, i18n
 from pages.models import SiteContactSettings, tel_uri
 
 
 def _route(root: Page, request, path_components: list[str]):
     try:
-        return root.specific.route(request, path_components)
+        return root.route(request, path_components)
     except Http404:
         return None
+
+
+def _language_roots(site) -> dict:
+    """The site's home page in each language, as their own page classes."""
+    roots = {}
+    for root in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+        specific = root.specific
+        specific.locale = root.locale
+        roots[root.locale.language_code] = specific
+    return roots
 
 
 def find_page(request, path: str):
     """Route `path` in the visitor's language tree, else in the English, else the Finnish tree.
 
-    Returns (page, args, kwargs) or raises Http404.
+    Returns (page, args, kwargs) or raises Http404. Where a path leads to a plain page (no route
+    arguments), the answer is cached for the content generation: one query fetches the page.
     """
     language = translation.get_language()
-    site = Site.find_for_request(request)
+    site = cache.site_for(request)
     if site is None:
         raise Http404
-    roots = {
-        root.locale.language_code: root
-        for root in site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    }
     components = [component for component in path.split("/") if component]
+    located = (site.pk, language, "/".join(components))
+    if (known := cache.lookup(request, "route", located)) is not None:
+        page_id, content_type_id = known
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.live().select_related("locale").filter(pk=page_id).first()
+        if page is not None:
+            return page, [], {}
+    roots = cache.remember(request, "language-roots", (site.pk,), lambda: _language_roots(site))
     for code in i18n.fallback_order(language):
         if code in roots and (route := _route(roots[code], request, components)) is not None:
+            page, args, kwargs = route
+            if not args and not kwargs:
+                cache.store(request, "route", located, (page.pk, page.content_type_id))
             return route
     raise Http404
 
@@ -44,6 +63,7 @@ def serve(request, path: str):
     """Serve a public page. No CSRF cookie: public pages set no cookies at all, and the only page
     that accepts POST (the referral form) checks its own signed, time-limited form token."""
     language = translation.get_language()
+    cache.contact_settings(request)  # where templates' {{ settings }} will find it
     page, args, kwargs = find_page(request, path)
     if page.locale.language_code != language:
         # Found in a fallback tree: show the visitor's own translation if it exists, else the best one.

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from website.models import ContentGeneration
+from pages.cache import generation
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 CACHEABLE_PARAMETERS = {"page", "type", "year", "region", "group"}
@@ -54,7 +54,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, ContentGeneration.current())
+        key = _key(request, generation(request))
         stored = cache.get(key)
         if stored is not None:
             headers, content = stored

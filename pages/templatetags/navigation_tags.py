@@ -6,8 +6,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
-from pages import i18n
-from pages.models import SiteContactSettings
+from pages import cache, i18n
 
 register = template.Library()
 
@@ -26,32 +25,28 @@ def main_menu(context) -> list[dict]:
     """The home page's children marked 'show in menus', in the best language for the visitor.
 
     The Finnish tree decides which pages exist; each item shows the visitor's translation, else
-    English, else Finnish. Two queries, whatever the number of items or languages.
+    English, else Finnish. Two queries, whatever the number of items or languages, and none while
+    the content generation stays the same (pages/cache.py).
     """
     request = context.get("request")
     site = _site(request)
     if site is None:
         return []
-    source_items = list(
-        site.root_page.get_children().live().public().in_menu().order_by("path")
-    )
-    targets = i18n.localize_pages(source_items)
+
+    def build():
+        source_items = list(site.root_page.get_children().live().public().in_menu().order_by("path"))
+        targets = i18n.localize_pages(source_items)
+        return [
+            {"title": best.title, "url": best.get_url(request), "lang": best.locale.language_code,
+             "url_path": best.url_path}
+            for best in (targets[item.pk] for item in source_items)
+            if best.show_in_menus
+        ]
+
+    items = cache.remember(request, "menu", (site.pk, translation.get_language()), build)
     current = context.get("page")
     current_path = current.url_path if current else ""
-    menu = []
-    for item in source_items:
-        best = targets[item.pk]
-        if not best.show_in_menus:
-            continue
-        menu.append(
-            {
-                "title": best.title,
-                "url": best.get_url(request),
-                "active": bool(current_path) and current_path.startswith(best.url_path),
-                "lang": best.locale.language_code,
-            }
-        )
-    return menu
+    return [{**item, "active": bool(current_path) and current_path.startswith(item["url_path"])} for item in items]
 
 
 @register.simple_tag(takes_context=True)
@@ -60,14 +55,18 @@ def breadcrumbs(context) -> list[dict]:
     request = context.get("request")
     if page is None:
         return []
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("depth"))
-    # On a fallback page the ancestors are English; show the visitor's own where they exist.
-    localized = i18n.localize_pages(ancestors)
-    return [
-        {"title": localized[a.pk].title, "url": localized[a.pk].get_url(request),
-         "lang": localized[a.pk].locale.language_code}
-        for a in ancestors
-    ]
+
+    def build():
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("depth"))
+        # On a fallback page the ancestors are English; show the visitor's own where they exist.
+        localized = i18n.localize_pages(ancestors)
+        return [
+            {"title": localized[a.pk].title, "url": localized[a.pk].get_url(request),
+             "lang": localized[a.pk].locale.language_code}
+            for a in ancestors
+        ]
+
+    return cache.remember(request, "breadcrumbs", (page.pk, translation.get_language()), build)
 
 
 @register.simple_tag(takes_context=True)
@@ -79,25 +78,25 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = i18n.live_translations(page) if page is not None else []
-    links = []
-    for code, _name in settings.LANGUAGES:
-        target = i18n.pick_best(translations, code)
-        if target is None:
-            url = f"/{code}/"
-        else:
-            with i18n.interface_language(code):
-                url = target.get_url(request)
-        links.append(
-            {
-                "code": code,
-                "name": i18n.local_name(code),
-                "url": url,
-                "current": code == current,
-                "direction": i18n.text_direction(code),
-            }
-        )
-    return links
+
+    def build():
+        translations = i18n.live_translations(page) if page is not None else []
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            target = i18n.pick_best(translations, code)
+            if target is None:
+                urls[code] = f"/{code}/"
+            else:
+                with i18n.interface_language(code):
+                    urls[code] = target.get_url(request)
+        return urls
+
+    urls = cache.remember(request, "language-links", (page.pk if page else "-",), build)
+    return [
+        {"code": code, "name": i18n.local_name(code), "url": urls[code], "current": code == current,
+         "direction": i18n.text_direction(code)}
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -107,18 +106,21 @@ def hreflang_links(context) -> list[dict]:
     page = context.get("page")
     if page is None:
         return []
-    translations = i18n.live_translations(page)
-    links = []
-    with i18n.interface_language(None):
-        for translated in translations:
-            url = translated.get_full_url(request)
-            if url:
-                links.append({"code": translated.locale.language_code, "url": url})
-    links.sort(key=lambda link: i18n.language_rank(link["code"]))
-    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
-    if default:
-        links.append({"code": "x-default", "url": default["url"]})
-    return links
+
+    def build():
+        links = []
+        with i18n.interface_language(None):
+            for translated in i18n.live_translations(page):
+                url = translated.get_full_url(request)
+                if url:
+                    links.append({"code": translated.locale.language_code, "url": url})
+        links.sort(key=lambda link: i18n.language_rank(link["code"]))
+        default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+        if default:
+            links.append({"code": "x-default", "url": default["url"]})
+        return links
+
+    return cache.remember(request, "hreflang", (page.pk,), build)
 
 
 @register.simple_tag(takes_context=True)
@@ -154,25 +156,23 @@ def site_links(context) -> dict:
     """The report, safe-browsing and service directory pages chosen in the settings, in the visitor's
     language.
 
-    Two queries for all the links, once per request.
+    Two queries for all the links, none while the content generation stays the same.
     """
     request = context.get("request")
-    cached = getattr(request, "_site_links", None) if request is not None else None
-    if cached is not None:
-        return cached
-    contact = SiteContactSettings.load(request_or_site=request)
-    wanted = {
-        "report": contact.report_page_id,
-        "safety": contact.safety_page_id,
-        "services": contact.services_page_id,
-    }
-    pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[pk for pk in wanted.values() if pk])}
-    localized = i18n.localize_pages(list(pages.values()))
-    links = {}
-    for name, pk in wanted.items():
-        if pk in pages:
-            target = localized[pk]
-            links[name] = {"url": target.get_url(request), "lang": target.locale.language_code}
-    if request is not None:
-        request._site_links = links
-    return links
+
+    def build():
+        contact = cache.contact_settings(request)
+        wanted = {
+            "report": contact.report_page_id,
+            "safety": contact.safety_page_id,
+            "services": contact.services_page_id,
+        }
+        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[pk for pk in wanted.values() if pk])}
+        localized = i18n.localize_pages(list(pages.values()))
+        return {
+            name: {"url": localized[pk].get_url(request), "lang": localized[pk].locale.language_code}
+            for name, pk in wanted.items()
+            if pk in pages
+        }
+
+    return cache.remember(request, "site-links", (translation.get_language(),), build)

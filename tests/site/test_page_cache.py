@@ -9,7 +9,7 @@ from pages.models import SiteContactSettings
 from tests.factories import NewsArticlePageFactory
 from tests.referral_form.test_form import form_data
 from tests.utils import demo_page, demo_url_path, soup
-from website.models import ContentGeneration
+from pages.models import ContentGeneration
 
 pytestmark = pytest.mark.django_db
 

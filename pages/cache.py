@@ -1,0 +1,98 @@
+"""What public pages show, cached until published content changes.
+
+Every cache entry is keyed by the ContentGeneration number, which goes up (in the database, so in
+every process at once) when a page is published, unpublished, moved or deleted, or when a setting,
+snippet, document, image, site or locale is saved. The full-page cache (website/page_cache.py) and
+the per-page data below (menus, breadcrumbs, translations, site links) use it; nothing is ever
+invalidated key by key, so nothing can be forgotten.
+"""
+
+from django.core.cache import cache
+
+from pages.models import ContentGeneration
+
+TIMEOUT = 24 * 3600
+
+
+def generation(request=None) -> int:
+    """The current content generation, read once per request."""
+    if request is not None and hasattr(request, "_content_generation"):
+        return request._content_generation
+    value = ContentGeneration.current()
+    if request is not None:
+        request._content_generation = value
+    return value
+
+
+def _key(request, name: str, parts: tuple) -> str:
+    return f"{name}:{generation(request)}:" + ":".join(str(part) for part in parts)
+
+
+def lookup(request, name: str, parts: tuple):
+    """What `store` kept under `name` and `parts` for the current content generation, or None."""
+    return cache.get(_key(request, name, parts))
+
+
+def store(request, name: str, parts: tuple, value) -> None:
+    cache.set(_key(request, name, parts), value, TIMEOUT)
+
+
+def remember(request, name: str, parts: tuple, build):
+    """`build()`'s result, cached under `name` and `parts` for the current content generation."""
+    value = lookup(request, name, parts)
+    if value is None:
+        value = build()
+        store(request, name, parts, value)
+    return value
+
+
+def content_changed(sender, **kwargs):
+    """Retire everything cached when something public pages show may have changed."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+    if sender is ContentGeneration or kwargs.get("raw") or sender.__module__ == "__fake__":
+        return  # itself, fixtures, and migrations' historical models (whose tables may come first)
+    relevant = (
+        issubclass(sender, Page)
+        or sender._meta.app_label == "pages"  # settings, snippets, choice lists, page children
+        or sender in (get_document_model(), get_image_model(), Site, Locale, PageViewRestriction)
+    )
+    if relevant:
+        ContentGeneration.advance()
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail import signals as wagtail_signals
+
+    for signal in (wagtail_signals.page_published, wagtail_signals.page_unpublished,
+                   wagtail_signals.post_page_move, post_save, post_delete):
+        signal.connect(content_changed, dispatch_uid=f"pages-content-changed-{id(signal)}")
+
+
+def site_for(request):
+    """Wagtail's Site for the request (cached on the request as Wagtail itself does)."""
+    from wagtail.models import Site
+
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        host = request.get_host()
+        request._wagtail_site = remember(request, "site", (host, request.get_port()),
+                                         lambda: Site.find_for_request(request))
+    return request._wagtail_site
+
+
+def contact_settings(request):
+    """The site's contact settings, also where Wagtail's `{{ settings }}` looks for them on the request."""
+    from pages.models import SiteContactSettings
+
+    name = SiteContactSettings.get_cache_attr_name()
+    if request is not None and hasattr(request, name):
+        return getattr(request, name)
+    value = remember(request, "contact-settings", (), SiteContactSettings.load)
+    if request is not None:
+        setattr(request, name, value)
+    return value

@@ -26,8 +26,9 @@ if getattr(settings, "SERVE_MEDIA_FILES", False):
     )
 
 urlpatterns += i18n_patterns(
-    # Every public page goes through the locale-fallback serve view.
-    re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
+    # Every public page goes through the locale-fallback serve view; so do files that a page offers at
+    # a sub-path of its own (a last segment with a file extension, e.g. the statistics page's figures.csv).
+    re_path(r"^((?:[\w\-]+/)*(?:[\w\-]+\.[a-z0-9]+)?)$", page_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

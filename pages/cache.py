@@ -48,28 +48,33 @@ def remember(request, name: str, parts: tuple, build):
 
 def content_changed(sender, **kwargs):
     """Retire everything cached when something public pages show may have changed."""
+    if kwargs.get("raw"):
+        return  # fixtures
+    ContentGeneration.advance()
+
+
+def watched_models() -> list:
+    """Models whose changes public pages show. Receivers are connected to these senders only: a
+    receiver for every model would slow down every delete in the project (and make Django load
+    rows it could otherwise delete unread, such as encrypted referrals)."""
+    from django.apps import apps
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Locale, PageViewRestriction, Site, get_page_models
 
-    if sender is ContentGeneration or kwargs.get("raw") or sender.__module__ == "__fake__":
-        return  # itself, fixtures, and migrations' historical models (whose tables may come first)
-    relevant = (
-        issubclass(sender, Page)
-        or sender._meta.app_label == "pages"  # settings, snippets, choice lists, page children
-        or sender in (get_document_model(), get_image_model(), Site, Locale, PageViewRestriction)
-    )
-    if relevant:
-        ContentGeneration.advance()
+    own = [model for model in apps.get_app_config("pages").get_models() if model is not ContentGeneration]
+    return [*get_page_models(), *own, get_document_model(), get_image_model(), Site, Locale, PageViewRestriction]
 
 
 def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail import signals as wagtail_signals
 
-    for signal in (wagtail_signals.page_published, wagtail_signals.page_unpublished,
-                   wagtail_signals.post_page_move, post_save, post_delete):
-        signal.connect(content_changed, dispatch_uid=f"pages-content-changed-{id(signal)}")
+    for model in watched_models():
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid=f"pages-cache-{id(signal)}-{model._meta.label}")
+    for signal in (wagtail_signals.page_published, wagtail_signals.page_unpublished, wagtail_signals.post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"pages-cache-{id(signal)}")
 
 
 def site_for(request):

@@ -12,7 +12,7 @@ Target groups and regions are `TextChoices` with gettext labels rather than edit
   test fails first), while an editor's snippet would fall back to Finnish.
 - Editors get plain checkboxes in the admin. To keep that native (Django's ManyToMany form field and
   referential integrity) and to filter in the database, each code is a row of a small lookup table
-  whose primary key is the code; migration 0003 creates the rows. Adding a choice therefore needs a
+  whose primary key is the code; migration 0004 creates the rows. Adding a choice therefore needs a
   data migration too, and a test checks that the rows and the choices agree.
 """
 

@@ -88,6 +88,12 @@ class BasePage(Page):
         )
         return context
 
+    def get_view_restrictions(self):
+        # The serve view puts the restrictions here from the cache (pages/cache.py); elsewhere, Wagtail's query.
+        if hasattr(self, "_cached_view_restrictions"):
+            return self._cached_view_restrictions
+        return super().get_view_restrictions()
+
     def serve_preview(self, request, mode_name):
         # An editor previews a page in its own language, whatever the admin's language is.
         language = self.locale.language_code
@@ -141,7 +147,7 @@ class HomePage(BasePage):
 
     def latest_news(self, count: int = 3):
         """The newest articles in this page's language, or in the first fallback language that has any."""
-        articles = NewsArticlePage.objects.live().public().order_by("-date", "-pk")
+        articles = NewsArticlePage.objects.live().public().select_related("locale").order_by("-date", "-pk")
         for code in i18n.fallback_order(self.locale.language_code):
             found = list(articles.filter(locale__language_code=code)[:count])
             if found:

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.views import serve_chain
 
 from pages import cache, i18n
-from pages.models import SiteContactSettings, tel_uri
+from pages.models import BasePage, SiteContactSettings, tel_uri
 
 
 def _route(root: Page, request, path_components: list[str]):
@@ -33,8 +33,9 @@ def _language_roots(site) -> dict:
 def find_page(request, path: str):
     """Route `path` in the visitor's language tree, else in the English, else the Finnish tree.
 
-    Returns (page, args, kwargs) or raises Http404. Where a path leads to a plain page (no route
-    arguments), the answer is cached for the content generation: one query fetches the page.
+    Returns (page, args, kwargs) or raises Http404. Which page a path leads to is cached for the
+    content generation: then one query fetches the page, and a routable page (the form's `check/`,
+    the statistics' `figures.csv`) resolves the rest of the path itself.
     """
     language = translation.get_language()
     site = cache.site_for(request)
@@ -43,17 +44,16 @@ def find_page(request, path: str):
     components = [component for component in path.split("/") if component]
     located = (site.pk, language, "/".join(components))
     if (known := cache.lookup(request, "route", located)) is not None:
-        page_id, content_type_id = known
+        page_id, content_type_id, consumed = known
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = model.objects.live().select_related("locale").filter(pk=page_id).first()
         if page is not None:
-            return page, [], {}
+            return page.route(request, components[consumed:])
     roots = cache.remember(request, "language-roots", (site.pk,), lambda: _language_roots(site))
     for code in i18n.fallback_order(language):
         if code in roots and (route := _route(roots[code], request, components)) is not None:
-            page, args, kwargs = route
-            if not args and not kwargs:
-                cache.store(request, "route", located, (page.pk, page.content_type_id))
+            page = route[0]
+            cache.store(request, "route", located, (page.pk, page.content_type_id, page.depth - roots[code].depth))
             return route
     raise Http404
 
@@ -73,6 +73,11 @@ def serve(request, path: str):
         if best.pk != page.pk:
             page, args, kwargs = best.specific, [], {}
 
+    if isinstance(page, BasePage):
+        # Wagtail's before_serve_page hook checks these: two queries, now none while nothing changes.
+        page._cached_view_restrictions = cache.remember(
+            request, "view-restrictions", (page.pk,), lambda: list(Page.get_view_restrictions(page))
+        )
     with i18n.interface_language(language):
         chain = serve_chain
         for fn in reversed(hooks.get_hooks("on_serve_page")):

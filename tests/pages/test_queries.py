@@ -10,7 +10,11 @@ from tests.utils import demo_page, demo_url_path
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 30
+# Rendered afresh (the full-page cache is off in tests), after a first request has filled the
+# per-generation caches of menus, links and routes (pages/cache.py). A page found through the
+# locale fallback (most Arabic pages) needs a few more lookups.
+QUERY_BUDGET = 10
+FALLBACK_QUERY_BUDGET = 12
 
 
 def count_queries(client, path: str) -> int:
@@ -26,7 +30,18 @@ def test_page_type_query_budget(client, model):
     key = key_of_type(model)
     assert count_queries(client, demo_url_path(key, "fi")) <= QUERY_BUDGET
     arabic = demo_url_path(key, "ar") or "/ar/" + demo_url_path(key, "en").split("/", 2)[2]
-    assert count_queries(client, arabic) <= QUERY_BUDGET
+    assert count_queries(client, arabic) <= FALLBACK_QUERY_BUDGET
+
+
+def test_first_request_after_a_change_is_bounded_too(client):
+    """With every cache cold (just after a publish), a page still stays within a small budget."""
+    from django.core.cache import cache
+
+    path = demo_url_path("victim", "fi")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    assert len(queries) <= 40  # 36 measured: site, roots, route, menu, links, translations, settings
 
 
 def test_news_index_queries_do_not_grow_with_articles(client):

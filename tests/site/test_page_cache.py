@@ -5,11 +5,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.models import SiteContactSettings
+from pages.models import ContentGeneration, SiteContactSettings
 from tests.factories import NewsArticlePageFactory
 from tests.referral_form.test_form import form_data
 from tests.utils import demo_page, demo_url_path, soup
-from pages.models import ContentGeneration
 
 pytestmark = pytest.mark.django_db
 

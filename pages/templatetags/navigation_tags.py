@@ -79,11 +79,13 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     current = translation.get_language()
     translations = i18n.live_translations(page) if page is not None else []
+    # A view that is not a page (the search) may name its own URL in each language.
+    alternates = context.get("language_alternates") or {}
     links = []
     for code, _name in settings.LANGUAGES:
         target = i18n.pick_best(translations, code)
         if target is None:
-            url = f"/{code}/"
+            url = alternates.get(code, f"/{code}/")
         else:
             with i18n.interface_language(code):
                 url = target.get_url(request)

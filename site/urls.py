@@ -6,6 +6,7 @@ from django.views.static import serve as serve_static_file
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import search_views
 from pages import sitemap as page_sitemap
 from pages import views as page_views
 from referral_form.admin_views import ThrottledLoginView
@@ -26,6 +27,8 @@ if getattr(settings, "SERVE_MEDIA_FILES", False):
     )
 
 urlpatterns += i18n_patterns(
+    # Before the pages' catch-all, so that `/<lang>/search/` is never routed as a page.
+    path("search/", search_views.search, name="search"),
     # Every public page goes through the locale-fallback serve view; so do files that a page offers at
     # a sub-path of its own (a last segment with a file extension, e.g. the statistics page's figures.csv).
     re_path(r"^((?:[\w\-]+/)*(?:[\w\-]+\.[a-z0-9]+)?)$", page_views.serve, name="wagtail_serve"),

@@ -74,8 +74,9 @@ def chromium_page(documents: dict, width: int = 375):
         if f"{url.scheme}://{url.netloc}" != ORIGIN:
             offsite.append(route.request.url)
             return route.abort()
-        if url.path in documents:
-            status, headers, body = documents[url.path]
+        path = f"{url.path}?{url.query}" if url.query else url.path  # a search page has a query
+        if path in documents:
+            status, headers, body = documents[path]
             return route.fulfill(status=status, headers=headers, body=body)
         file = None
         if url.path.startswith(settings.STATIC_URL):

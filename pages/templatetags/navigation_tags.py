@@ -92,9 +92,11 @@ def language_links(context) -> list[dict]:
         return urls
 
     urls = cache.remember(request, "language-links", (page.pk if page else "-",), build)
+    # A view that is not a page (the search) may name its own URL in each language.
+    alternates = context.get("language_alternates") or {}
     return [
-        {"code": code, "name": i18n.local_name(code), "url": urls[code], "current": code == current,
-         "direction": i18n.text_direction(code)}
+        {"code": code, "name": i18n.local_name(code), "url": alternates.get(code) or urls[code],
+         "current": code == current, "direction": i18n.text_direction(code)}
         for code, _name in settings.LANGUAGES
     ]
 

@@ -219,7 +219,9 @@ LOGGING = {
 # ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskaupan uhrien auttamisjärjestelmä"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# pages.search: on PostgreSQL every page is indexed and searched with its own language's text-search
+# configuration; on SQLite it is Wagtail's database backend (plain word matching).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search"}}
 # Only formats whose content pages/documents.py can recognise; the upload form checks the content too.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.documents.DocumentForm"

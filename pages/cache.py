@@ -7,6 +7,9 @@ the per-page data below (menus, breadcrumbs, translations, site links) use it; n
 invalidated key by key, so nothing can be forgotten.
 """
 
+import time
+
+from django.conf import settings
 from django.core.cache import cache
 
 from pages.models import ContentGeneration
@@ -14,14 +17,44 @@ from pages.models import ContentGeneration
 TIMEOUT = 24 * 3600
 
 
+GENERATION_KEY = "content-generation"
+
+
+def _shared_cache() -> bool:
+    """Whether every process sees the same cache (Redis), rather than its own local memory."""
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
 def generation(request=None) -> int:
-    """The current content generation, read once per request."""
+    """The current content generation, read once per request.
+
+    With a shared cache (Redis) the number lives there, advanced atomically, and a cached page is
+    served without touching the database; with local-memory caches every process reads the
+    database's row instead, so that no process keeps serving what another has retired.
+    """
     if request is not None and hasattr(request, "_content_generation"):
         return request._content_generation
-    value = ContentGeneration.current()
+    value = None
+    if _shared_cache():
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            # Evicted or never set: start from a number no earlier generation can have had.
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = ContentGeneration.current()
     if request is not None:
         request._content_generation = value
     return value
+
+
+def advance() -> None:
+    ContentGeneration.advance()
+    if _shared_cache():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not there: the next reader starts a new number
+            pass
 
 
 def _key(request, name: str, parts: tuple) -> str:
@@ -50,7 +83,7 @@ def content_changed(sender, **kwargs):
     """Retire everything cached when something public pages show may have changed."""
     if kwargs.get("raw"):
         return  # fixtures
-    ContentGeneration.advance()
+    advance()
 
 
 def watched_models() -> list:

@@ -219,8 +219,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from pages import cache  # pages.cache imports this module
+
         articles = self.articles()
-        years = [day.year for day in articles.dates("date", "year", order="DESC")]
+        years = cache.remember(
+            request, "news-years", (self.pk,),
+            lambda: [day.year for day in articles.dates("date", "year", order="DESC")],
+        )
         # Unknown filter values are ignored rather than refused: a shared link never breaks.
         news_type = request.GET.get("type", "")
         if news_type in NewsType.values:
@@ -284,6 +289,8 @@ class NewsArticlePage(BasePage):
 
     class Meta:
         verbose_name = _("news article")
+        # Listings, the feed and the home page read the newest first: an index in that order.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_article_date_idx")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

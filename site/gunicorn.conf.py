@@ -8,8 +8,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(4, multiprocessing.cpu_count
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then (memory hygiene), but not so often that a busy site restarts one
+# every few seconds: a restarting worker stalls the connections queued on it.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = max_requests // 10
 control_socket_disable = True
 
 # Privacy: access logs carry the method, path, status, size and duration, never the client's

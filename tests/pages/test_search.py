@@ -26,11 +26,13 @@ from pages.search import MAX_QUERY_LENGTH, clean_query, search_pages
 from pages.search.languages import TEXT_SEARCH_CONFIGS, config_for_language, related_stems
 from pages.search_views import RESULTS_PER_PAGE
 from tests.checkers import ORIGIN, axe_violations, chromium_page, rendered, vnu_errors
-from tests.pages.test_queries import QUERY_BUDGET
 from tests.pages.test_rendering import PAGE_TYPES, key_of_type
 from tests.utils import demo_page, demo_visitor_path, soup
 
 pytestmark = pytest.mark.django_db
+# The search runs the query, counts and localizes the results and falls back to English: a budget
+# of its own, still constant in the number of results (measured: 7 without a query, 16-18 with).
+SEARCH_QUERY_BUDGET = 20
 
 ON_POSTGRES = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="stemming and prefixes need PostgreSQL")
@@ -516,5 +518,5 @@ def test_search_page_queries_do_not_grow_with_results(client):
     many = count_queries(client, search_url("fi", "seeprajuttu"))
     assert many == one
     assert count_queries(client, search_url("fi", "seeprajuttu", page=3)) == one
-    assert many <= QUERY_BUDGET
-    assert count_queries(client, search_url("ar", "victims")) <= QUERY_BUDGET
+    assert many <= SEARCH_QUERY_BUDGET
+    assert count_queries(client, search_url("ar", "victims")) <= SEARCH_QUERY_BUDGET

@@ -42,8 +42,8 @@ def site(tmp_path_factory):
 
 
 def manage_shell(env, code: str) -> str:
-    done = subprocess.run([sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", code], cwd=settings.BASE_DIR, env=env,
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", code],
+                          cwd=settings.BASE_DIR, env=env, check=True, capture_output=True, text=True)
     return done.stdout.strip()
 
 

@@ -81,3 +81,67 @@ def test_whitenoise_manifest_storage_in_base():
     from website.settings import base
 
     assert base.STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def production_setting(expression: str, **env) -> str:
+    """Evaluate a Python expression against the production settings built from `env`."""
+    code = f"from django.conf import settings; print({expression})"
+    result = run_manage("shell", "--verbosity", "0", "-c", code, env_extra={**PRODUCTION_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_media_go_to_the_named_bucket_and_stay_local_without_one():
+    assert production_setting('settings.STORAGES["default"]["BACKEND"]') == (
+        "django.core.files.storage.FileSystemStorage"
+    )
+    options = {"MEDIA_S3_BUCKET": "ihmiskauppa-media", "MEDIA_S3_ENDPOINT_URL": "https://s3.example.fi",
+               "MEDIA_S3_REGION": "eu-north-1"}
+    assert production_setting('settings.STORAGES["default"]["BACKEND"]', **options) == (
+        "storages.backends.s3.S3Storage"
+    )
+    # The storage class builds with these options (no request is made until a file is saved).
+    built = production_setting(
+        'type(__import__("django.core.files.storage", fromlist=["storages"]).storages["default"]).__name__ + " " + '
+        '__import__("django.core.files.storage", fromlist=["storages"]).storages["default"].bucket_name',
+        **options,
+    )
+    assert built == "S3Storage ihmiskauppa-media"
+
+
+@pytest.mark.django_db
+def test_publishing_purges_the_configured_caching_proxy():
+    """With FRONTEND_CACHE_PURGE_URL set, Wagtail's invalidator is installed and sends PURGE requests
+    for a published page to that address (here a local server that records them)."""
+    import http.server
+    import threading
+
+    purged = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        location = f"http://127.0.0.1:{server.server_address[1]}"
+        assert production_setting('"wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS',
+                                  FRONTEND_CACHE_PURGE_URL=location) == "True"
+        from django.test import override_settings
+        from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+        from tests.utils import demo_page
+
+        proxy = {"proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}}
+        with override_settings(WAGTAILFRONTENDCACHE=proxy):
+            purge_page_from_cache(demo_page("victim", "fi"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "/fi/oletko-ihmiskaupan-uhri/" in purged

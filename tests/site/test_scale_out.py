@@ -34,7 +34,9 @@ def site(tmp_path_factory):
         "DOTENV_PATH": "",
         "PAGE_CACHE": "true",
     }
-    for command in (["migrate", "--verbosity", "0"], ["load_demo_content"]):
+    # As a deployment does: the production settings serve fingerprinted static files, so collect them.
+    for command in (["migrate", "--verbosity", "0"], ["collectstatic", "--noinput", "--verbosity", "0"],
+                    ["load_demo_content"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=settings.BASE_DIR, env=env, check=True,
                        capture_output=True)
     with gunicorn(env, ready_path="/healthz", workers=WORKERS) as url:

@@ -16,6 +16,25 @@ from pathlib import Path
 from website.env import REPOSITORY_ROOT
 
 
+def fresh_demo_site(directory: Path, stdout=None) -> None:
+    """A new database (the SQLite file in `directory`, if SQLite) with the demo content, no media,
+    and the static files collected as production serves them: for `make audit` and `make bench`."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    connections.close_all()
+    directory.mkdir(parents=True, exist_ok=True)
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        for leftover in directory.glob("site.sqlite3*"):
+            leftover.unlink()
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_demo_content", stdout=stdout)
+    connections.close_all()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

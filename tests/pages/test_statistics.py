@@ -8,8 +8,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
@@ -26,6 +24,7 @@ from pages.models import (
     period_label,
 )
 from tests.checkers import ORIGIN, axe_violations, chromium_page, rendered, vnu_errors
+from tests.pages.test_queries import count_queries
 from tests.utils import demo_page, demo_visitor_path, soup
 
 pytestmark = pytest.mark.django_db
@@ -294,14 +293,6 @@ def test_csv_is_not_served_for_a_missing_file(client):
 
 
 # --- queries --------------------------------------------------------------------------------------
-
-
-def count_queries(client, path: str) -> int:
-    client.get(path)  # warm per-process caches (site root paths)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_queries_do_not_grow_with_figures(client):

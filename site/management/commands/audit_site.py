@@ -25,12 +25,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
 
 from website.demo.loader import NEWS_KEYS, demo_visitor_path
-from website.serving import gunicorn
+from website.serving import fresh_demo_site, gunicorn
 
 TOOLS_DIR = Path(settings.BASE_DIR) / "site" / "audit"
 NODE_MODULES = TOOLS_DIR / "node_modules"
@@ -99,7 +97,7 @@ class Command(BaseCommand):
             raise CommandError("Run this through `make audit` (DJANGO_SETTINGS_MODULE=website.settings.audit).")
         self.check_tools()
         audit_dir = Path(settings.DATABASES["default"]["NAME"]).parent
-        self.prepare_site(audit_dir)
+        fresh_demo_site(audit_dir, stdout=self.stdout)
         names = {key: name for name, key in PAGES}
         results = [
             Result(names.get(key, key), language, demo_visitor_path(key, language))
@@ -133,18 +131,6 @@ class Command(BaseCommand):
             missing.append("Playwright for Python (make install)")
         if missing:
             raise CommandError("The audit needs " + "; ".join(missing) + ".")
-
-    def prepare_site(self, audit_dir: Path):
-        """A fresh database with the demo content, and the static files as production serves them."""
-        connections.close_all()
-        audit_dir.mkdir(parents=True, exist_ok=True)
-        for leftover in audit_dir.glob("site.sqlite3*"):
-            leftover.unlink()
-        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        call_command("load_demo_content", stdout=self.stdout)
-        connections.close_all()
 
     @contextmanager
     def serve(self, audit_dir: Path):

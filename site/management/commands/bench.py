@@ -16,16 +16,14 @@ queries, the same with 10,000 articles as with the demo's.
 
 import datetime
 import os
-import shutil
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
@@ -33,7 +31,7 @@ from wagtail.models import Page
 
 from website.demo.loader import NEWS_KEYS, demo_url_path
 from website.loadgen import run as load
-from website.serving import gunicorn
+from website.serving import fresh_demo_site, gunicorn
 
 PAGES = [("home", "home"), ("guidance", "victim"), ("news index", "news"), ("news article", NEWS_KEYS[-1])]
 SEEDED_ARTICLES = 10_000
@@ -102,7 +100,7 @@ class Command(BaseCommand):
         if settings.SETTINGS_MODULE != "website.settings.bench":
             raise CommandError("Run this through `make bench` (DJANGO_SETTINGS_MODULE=website.settings.bench).")
         self.cache_url = self.pick_cache()
-        self.prepare_site()
+        fresh_demo_site(Path(settings.MEDIA_ROOT).parent, stdout=self.stdout)
         paths = {name: demo_url_path(key, "fi") for name, key in PAGES}
         queries_few = self.count_queries(paths)
         seeded = seed_news(Page.objects.get(url_path=paths["news index"]), SEEDED_ARTICLES)
@@ -132,18 +130,6 @@ class Command(BaseCommand):
             self.stdout.write("Redis is not answering: the cache is each process's local memory.")
             return "locmem://"
         return url
-
-    def prepare_site(self):
-        bench_dir = Path(settings.MEDIA_ROOT).parent
-        connections.close_all()
-        bench_dir.mkdir(parents=True, exist_ok=True)
-        if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-            for leftover in bench_dir.glob("site.sqlite3*"):
-                leftover.unlink()
-        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        call_command("load_demo_content", stdout=self.stdout)
 
     def count_queries(self, paths: dict[str, str]) -> dict[str, dict[str, int]]:
         """Queries of one request, after a first request has warmed per-process lookups."""

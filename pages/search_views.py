@@ -42,7 +42,8 @@ def _search_with_fallback(words: str, language: str):
     return language, None
 
 
-@cache_control(public=True, max_age=300)
+# What someone searched for must not stay in the cache of a shared or watched device.
+@cache_control(no_store=True)
 def search(request):
     language = translation.get_language()
     query = visible_query(request.GET.get("q", ""))

@@ -356,10 +356,10 @@ def test_search_page_shows_summary_type_and_date(client):
     assert item.select_one(".search-result__summary").get_text().strip()
 
 
-def test_search_page_is_private_cacheable_and_not_indexed(client):
+def test_search_page_leaves_no_trace_and_is_not_indexed(client):
     response = client.get(search_url("fi", "ihmiskaupan"))
     assert not response.cookies
-    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
     assert soup(response).find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert b"/search/" not in client.get("/sitemap.xml").content
 

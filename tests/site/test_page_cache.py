@@ -1,6 +1,8 @@
 """The full-page cache: anonymous public pages come from the cache until published content changes;
 the form, the receipt check, the admin and anything that sets a cookie never do."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -125,3 +127,49 @@ def test_generation_is_shared_through_the_database():
     page = demo_page("victim", "fi")
     page.save_revision().publish()
     assert ContentGeneration.current() > before
+
+
+@pytest.fixture
+def shared_redis_cache(settings):
+    """Django's default cache on the real local Redis, as in production (skipped without Redis)."""
+    from django.core.cache import caches
+
+    from tests.pages.test_cache_backend import REDIS_URL, redis_running
+    from website.env import cache_config
+
+    if not redis_running():
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    config = cache_config(REDIS_URL)
+    config["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {"default": config}
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def test_with_redis_cached_pages_need_no_database_and_a_publish_retires_them(client, shared_redis_cache):
+    from pages.cache import GENERATION_KEY
+
+    path = demo_url_path("victim", "fi")
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path)["X-Page-Cache"] == "hit"
+    assert len(queries) == 0  # the generation comes from Redis too
+    before = shared_redis_cache.get(GENERATION_KEY)
+    page = demo_page("victim", "fi")
+    page.title = "Redis-julkaisu"
+    page.save_revision().publish()
+    assert shared_redis_cache.get(GENERATION_KEY) > before
+    response = client.get(path)
+    assert response["X-Page-Cache"] == "miss" and "Redis-julkaisu" in response.content.decode()
+
+
+def test_with_redis_a_lost_generation_starts_a_new_one(client, shared_redis_cache):
+    from pages.cache import GENERATION_KEY
+
+    path = demo_url_path("victim", "fi")
+    client.get(path)
+    old = shared_redis_cache.get(GENERATION_KEY)
+    shared_redis_cache.delete(GENERATION_KEY)  # evicted by Redis under memory pressure
+    assert client.get(path)["X-Page-Cache"] == "miss"
+    assert shared_redis_cache.get(GENERATION_KEY) != old

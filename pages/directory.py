@@ -66,34 +66,33 @@ class TargetGroup(models.TextChoices):
     PROFESSIONALS = "professionals", _("Professionals and officials")
 
 
-class ServiceRegion(models.Model):
-    """One choice of `Region` as a row, so that services can refer to it (see the module's notes)."""
+class ChoiceRow(models.Model):
+    """One choice of a fixed list as a row, so that services can refer to it (see the module's notes)."""
 
-    code = models.CharField(_("region"), max_length=40, primary_key=True, choices=Region.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        abstract = True
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class ServiceRegion(ChoiceRow):
+    code = models.CharField(_("region"), max_length=40, primary_key=True, choices=Region.choices)
+
+    class Meta(ChoiceRow.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-        ordering = ["sort_order", "code"]
-
-    def __str__(self) -> str:
-        return str(self.get_code_display())
 
 
-class ServiceTargetGroup(models.Model):
-    """One choice of `TargetGroup` as a row (see the module's notes)."""
-
+class ServiceTargetGroup(ChoiceRow):
     code = models.CharField(_("target group"), max_length=40, primary_key=True, choices=TargetGroup.choices)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(ChoiceRow.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["sort_order", "code"]
-
-    def __str__(self) -> str:
-        return str(self.get_code_display())
 
 
 def _service_tabs():

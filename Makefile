@@ -37,7 +37,8 @@ messages: install ## Compile the gettext catalogues in locale/ (pure Python, no 
 	$(MANAGE) compile_translations
 
 makemessages: install ## Update locale/*.po from the code and templates (needs GNU gettext)
-	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --no-location --no-obsolete
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' \
+	  --ignore='site/templates/wagtailadmin/*' --ignore='site/templates/wagtail_localize/*' --no-location --no-obsolete
 
 run: install .env dev-keys messages ## Set up the SQLite site with demo content and serve it on 127.0.0.1:$PORT
 	$(MANAGE) migrate --verbosity 0

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
-from referral_form import crypto, ratelimit
+from referral_form import captcha, crypto, ratelimit
 from referral_form.forms import FollowUpForm, ReceiptCheckForm, ReferralForm, form_token_is_valid, new_form_token
 from referral_form.models import ReferralMessage, ReferralStatus
 from referral_form.submissions import add_reporter_message, create_referral, find_by_receipt
@@ -53,7 +53,12 @@ def _private(response):
 def _render(page, request, template, status=200, **extra):
     context = page.get_context(request)
     context.update(extra)
-    return _private(TemplateResponse(request, template, context, status=status))
+    response = _private(TemplateResponse(request, template, context, status=status))
+    form = extra.get("form")
+    if form is not None and "captcha" in getattr(form, "fields", {}):
+        # Google's reCAPTCHA needs its script and frame: allowed on this response only.
+        response.csp_update = captcha.content_security_policy()
+    return response
 
 
 def _cross_site(request) -> bool:

@@ -51,7 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: /healthz answers load balancers on any host name and over plain HTTP.
+    # First, so that every response gets them: health checks, static files and cached pages too.
+    "website.security.SecurityHeadersMiddleware",
+    # Then /healthz answers load balancers on any host name and over plain HTTP.
     "website.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.AdminReferrerPolicyMiddleware",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "referral_form.middleware.HandlerIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -197,11 +200,20 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # ---------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Only staff have sessions. They end when the browser closes, and after a working day at most;
+# referral handlers are also signed out after REFERRAL_HANDLER_IDLE_MINUTES without activity.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 10 * 3600)
+CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# website/security.py: the Content-Security-Policy and Permissions-Policy of every response.
+# Origins other than this site's that serve our images and media (production sets the bucket's).
+CSP_MEDIA_ORIGINS: list[str] = []
+CSP_UPGRADE_INSECURE_REQUESTS = False
 
 LOGGING = {
     "version": 1,
@@ -227,6 +239,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rt
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: staff members' e-mail hashes are not sent to a third party (and the admin's
+# Content-Security-Policy allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call from the admin to releases.wagtail.org either: upgrades are our release process's business.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
 
 # ---------------------------------------------------------------------------
@@ -250,6 +267,8 @@ RATE_LIMIT_CLIENT_ADDRESS_HEADER = env_str("RATE_LIMIT_CLIENT_ADDRESS_HEADER", "
 # How long an open form stays valid before it must be re-sent (its text is kept).
 REFERRAL_FORM_MAX_AGE_SECONDS = env_int("REFERRAL_FORM_MAX_AGE_SECONDS", 6 * 3600)
 REFERRAL_MAX_TEXT_LENGTH = 10_000
+# A referral handler's admin session ends after this many minutes without a request of theirs.
+REFERRAL_HANDLER_IDLE_MINUTES = env_int("REFERRAL_HANDLER_IDLE_MINUTES", 15)
 # Failed admin logins allowed per user name and per 15 minutes.
 ADMIN_LOGIN_ATTEMPTS = env_int("ADMIN_LOGIN_ATTEMPTS", 5)
 

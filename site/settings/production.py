@@ -20,6 +20,8 @@ if not SECURE_SSL_REDIRECT:
     # Turned off on purpose: the TLS proxy in front redirects to HTTPS (or, for `make run-prod`,
     # there is no TLS at all). Keep `check --deploy` useful for everything else.
     SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W008"]  # noqa: F405
+# Browsers fetch every sub-resource over HTTPS (off with SECURE_SSL_REDIRECT=false, e.g. plain-HTTP `make run-prod`).
+CSP_UPGRADE_INSECURE_REQUESTS = SECURE_SSL_REDIRECT
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -47,6 +49,18 @@ if MEDIA_BUCKET:
             "file_overwrite": False,
         },
     }
+    # Images and media then come from the bucket's (or its CDN's) origin: the CSP must allow it.
+    _custom_domain = env_str("MEDIA_S3_CUSTOM_DOMAIN")
+    _endpoint = env_str("MEDIA_S3_ENDPOINT_URL")
+    if _custom_domain:
+        CSP_MEDIA_ORIGINS = [f"https://{_custom_domain}"]
+    elif _endpoint:
+        CSP_MEDIA_ORIGINS = [_endpoint.rstrip("/")]
+    else:
+        _region = env_str("MEDIA_S3_REGION")
+        CSP_MEDIA_ORIGINS = [f"https://{MEDIA_BUCKET}.s3.amazonaws.com"] + (
+            [f"https://{MEDIA_BUCKET}.s3.{_region}.amazonaws.com"] if _region else []
+        )
 
 # Purge a CDN or caching reverse proxy when pages change (Wagtail's front-end cache invalidator).
 FRONTEND_CACHE = env_str("FRONTEND_CACHE_PURGE_URL")  # e.g. http://varnish:6081 (HTTP PURGE requests)

@@ -26,8 +26,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """Migrate a fresh SQLite database, load the demo content, and serve it with gunicorn."""
+def site_env(tmp_path_factory):
+    """The environment of the served site: a fresh SQLite database with the demo content."""
     work = tmp_path_factory.mktemp("browser-site")
     env = {
         **os.environ,
@@ -35,10 +35,22 @@ def site_url(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{work / 'site.sqlite3'}",
         "DOTENV_PATH": "",
     }
-    manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--verbosity", "0"], ["load_demo_content"]):
-        subprocess.run(manage + command, cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-    with gunicorn(env, ready_path="/fi/") as url:
+        manage(env, *command)
+    return env
+
+
+def manage(env, *command: str) -> str:
+    """Run a manage.py command against the served site's database; return what it printed."""
+    result = subprocess.run([sys.executable, "manage.py", *command], cwd=settings.BASE_DIR, env=env,
+                            check=True, capture_output=True, text=True)
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    """Serve the site with gunicorn."""
+    with gunicorn(site_env, ready_path="/fi/") as url:
         yield url
 
 

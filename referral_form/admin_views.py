@@ -32,6 +32,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import user_has_device
 from wagtail.admin.views.account import LoginView
@@ -224,6 +225,7 @@ def _field_label(name):
     return Referral._meta.get_field(name).verbose_name
 
 
+@sensitive_variables()
 def render_detail(request, pk, **forms):
     """The decrypted case, its messages and the handling forms; writes a VIEW audit entry."""
     referral = get_object_or_404(
@@ -257,7 +259,8 @@ def render_detail(request, pk, **forms):
     }
     record_audit(request.user, Action.VIEW, reference=referral.reference)
     status = 400 if forms else 200
-    return TemplateResponse(request, "referral_form/admin/detail.html", context, status=status)
+    # Rendered inside sensitive_variables(): an error report of a failed rendering shows no decrypted text.
+    return TemplateResponse(request, "referral_form/admin/detail.html", context, status=status).render()
 
 
 @staff_queue_view
@@ -316,6 +319,7 @@ def change_assignee(request, pk):
     return redirect("referrals:detail", pk=pk)
 
 
+@sensitive_variables()
 def _add_message(request, pk, form_class, kind, action, done_message):
     referral = _handling_referral(pk)
     form = form_class(request.POST)
@@ -330,6 +334,7 @@ def _add_message(request, pk, form_class, kind, action, done_message):
     return redirect("referrals:detail", pk=pk)
 
 
+@sensitive_post_parameters()
 @staff_queue_view
 @require_POST
 def add_note(request, pk):
@@ -338,6 +343,7 @@ def add_note(request, pk):
     )
 
 
+@sensitive_post_parameters()
 @staff_queue_view
 @require_POST
 def add_reply(request, pk):

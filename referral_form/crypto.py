@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.views.decorators.debug import sensitive_variables
 
 TOKEN_PREFIX = "fernet:"  # noqa: S105 - a marker, not a secret
 RECEIPT_DIGITS = 16
@@ -83,6 +84,7 @@ def generate_key() -> str:
     return Fernet.generate_key().decode()
 
 
+@sensitive_variables()
 def encrypt_for_storage(text: str) -> str:
     """Encrypt text for a database column. Empty text is encrypted too, hiding which fields are filled."""
     if not isinstance(text, str):
@@ -90,6 +92,7 @@ def encrypt_for_storage(text: str) -> str:
     return TOKEN_PREFIX + _cipher().encrypt(text.encode("utf-8")).decode("ascii")
 
 
+@sensitive_variables()
 def decrypt_from_storage(stored: str) -> str:
     if not stored.startswith(TOKEN_PREFIX):
         raise DecryptionFailed("the stored value is not an encrypted token")
@@ -101,6 +104,7 @@ def decrypt_from_storage(stored: str) -> str:
         ) from error
 
 
+@sensitive_variables()
 def reencrypt_with_newest_key(stored: str) -> str:
     """Re-encrypt a stored token with the newest key (for key rotation)."""
     if not stored.startswith(TOKEN_PREFIX):

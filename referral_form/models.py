@@ -10,7 +10,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -120,13 +122,16 @@ class ReferralFormPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("referral form page")
 
+    # Error reports hide everything these two pages receive (website/error_reports.py).
     @path("")
+    @method_decorator(sensitive_post_parameters())
     def form_view(self, request):
         from referral_form.views import referral_form_view
 
         return referral_form_view(self, request)
 
     @path("check/")
+    @method_decorator(sensitive_post_parameters())
     def check_view(self, request):
         from referral_form.views import receipt_check_view
 

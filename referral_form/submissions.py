@@ -1,6 +1,7 @@
 """Saving a submission: one transaction, then a content-free notification."""
 
 from django.db import IntegrityError, transaction
+from django.views.decorators.debug import sensitive_variables
 
 from referral_form import crypto
 from referral_form.models import Referral, ReferralMessage, SharingLevel
@@ -18,6 +19,7 @@ PLAIN_FORM_FIELDS = (
 IDENTIFYING_FIELDS = ("person_name", "person_date_of_birth", "person_nationality")
 
 
+@sensitive_variables()
 def create_referral(form, language: str) -> str:
     """Store a valid ReferralForm; return the receipt code, which is never stored."""
     data = form.cleaned_data
@@ -52,6 +54,7 @@ def create_referral(form, language: str) -> str:
     raise IntegrityError("could not draw a unique receipt code")
 
 
+@sensitive_variables()
 def find_by_receipt(text: str) -> Referral | None:
     """The referral for a receipt code, or None. Takes the same time whatever the reason."""
     code = crypto.normalise_receipt_code(text)
@@ -61,6 +64,7 @@ def find_by_receipt(text: str) -> Referral | None:
     return Referral.objects.filter(receipt_digest=digest).first()
 
 
+@sensitive_variables()
 def add_reporter_message(referral: Referral, text: str) -> None:
     with transaction.atomic():
         ReferralMessage.objects.create(referral=referral, kind=ReferralMessage.Kind.FROM_REPORTER, text=text)

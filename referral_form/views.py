@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from referral_form import captcha, crypto, ratelimit
 from referral_form.forms import FollowUpForm, ReceiptCheckForm, ReferralForm, form_token_is_valid, new_form_token
@@ -51,9 +52,11 @@ def _private(response):
 
 
 def _render(page, request, template, status=200, **extra):
+    """Rendered here, inside the views' sensitive_variables(), so that an error report of a failed
+    rendering shows none of the context (the visitor's text, the receipt code)."""
     context = page.get_context(request)
     context.update(extra)
-    response = _private(TemplateResponse(request, template, context, status=status))
+    response = _private(TemplateResponse(request, template, context, status=status).render())
     form = extra.get("form")
     if form is not None and "captcha" in getattr(form, "fields", {}):
         # Google's reCAPTCHA needs its script and frame: allowed on this response only.
@@ -71,6 +74,7 @@ def _with_fresh_token(data):
     return data
 
 
+@sensitive_variables()  # the text, while it is handled, and the receipt code
 def referral_form_view(page, request):
     template = "referral_form/referral_form_page.html"
     if request.method != "POST":
@@ -102,6 +106,7 @@ def referral_form_view(page, request):
                    receipt_code=crypto.format_receipt_code(code))
 
 
+@sensitive_variables()  # the receipt code and any follow-up text
 def receipt_check_view(page, request):
     template = "referral_form/receipt_check.html"
     if request.method != "POST":

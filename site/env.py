@@ -1,6 +1,7 @@
 """Reading configuration from the environment (12-factor), with clear errors."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -64,6 +65,16 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None or value.strip() == "":
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_addresses(name: str) -> list[tuple[str, str]]:
+    """(name, address) pairs from `Name <a@example.org>, b@example.org`, as Django's ADMINS wants them."""
+    value = os.environ.get(name, "")
+    pairs = getaddresses([value]) if value.strip() else []
+    for _name, address in pairs:
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name} must list e-mail addresses (Name <a@example.org>, ...), not {value!r}.")
+    return pairs
 
 
 def cache_config(url: str | None) -> dict:

@@ -14,10 +14,12 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = max_requests // 10
 control_socket_disable = True
 
-# Privacy: access logs carry the method, path, status, size and duration, never the client's
-# address, user agent or referrer. Set ACCESS_LOG=- to write them to stdout.
+# Privacy: access logs carry the method, path (without the query), status, size and duration,
+# never the client's address, user agent or referrer. Set ACCESS_LOG=- to write them to stdout.
 accesslog = os.environ.get("ACCESS_LOG") or None
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# The error log (stderr) with client addresses replaced (website/gunicorn_logging.py).
 errorlog = "-"
+logger_class = "website.gunicorn_logging.AddressFreeLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

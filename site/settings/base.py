@@ -6,7 +6,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from website.env import cache_config, env_bool, env_int, env_list, env_str
+from website.env import cache_config, env_addresses, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/
 BASE_DIR = PROJECT_DIR.parent  # repository root
@@ -215,14 +215,34 @@ X_FRAME_OPTIONS = "DENY"
 CSP_MEDIA_ORIGINS: list[str] = []
 CSP_UPGRADE_INSECURE_REQUESTS = False
 
+# ---------------------------------------------------------------------------
+# Logs and error reports: what broke, never who was visiting (website/error_reports.py)
+# ---------------------------------------------------------------------------
+# Who gets an e-mail for every server error: "Name <a@example.org>, b@example.org". The report
+# hides the visitor's address, user agent, referrer, cookies, query and form values.
+ADMINS = env_addresses("ADMINS")
+DEFAULT_EXCEPTION_REPORTER_FILTER = "website.error_reports.VisitorPrivacyFilter"
+DEFAULT_EXCEPTION_REPORTER = "website.error_reports.VisitorPrivacyReporter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        # The message alone: no formatter here adds the request's address or headers.
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "filters": ["require_debug_false"]},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
-        # django.request logs the path only; never the client address.
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Server errors: "Internal Server Error: <path>" and the traceback, and the e-mail to ADMINS.
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        # A request for a host name not in ALLOWED_HOSTS is a bot or a misdirected request: answered
+        # with 400 and not recorded (the message would repeat a header the sender chose, mailed to staff).
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        # Their DEBUG records carry whole template contexts and query parameters: never, even at LOG_LEVEL=DEBUG.
+        "django.template": {"level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
     },
 }
 
@@ -281,4 +301,3 @@ SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 
 # django-otp: referral handlers confirm a TOTP code before the queue opens.
 OTP_TOTP_ISSUER = "Ihmiskauppa-auttamisjärjestelmä"
-ADMINS = []  # error e-mails would carry request details; none are sent by default

@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run run-prod bench test check messages makemessages lock clean dev-keys audit
+.PHONY: help install run run-prod bench test check messages makemessages lock clean dev-keys audit audit-deps
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,7 +70,7 @@ check: install messages ## Django system checks, migration drift and lint
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run --verbosity 0
 	$(BIN)/ruff check .
 
-test: check ## Run every test (SQLite by default; set DATABASE_URL for PostgreSQL)
+test: check $(PIP_AUDIT) ## Run every test (SQLite by default; set DATABASE_URL for PostgreSQL)
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AUDIT_TOOLS); \
 	  else echo "npm not found: the vnu and axe-core tests will be skipped"; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -79,6 +79,18 @@ AUDIT_TOOLS := site/audit/node_modules/.installed
 $(AUDIT_TOOLS): site/audit/package.json site/audit/package-lock.json
 	npm ci --prefix site/audit --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
+
+# pip-audit in a virtualenv of its own, at a pinned version: a tool, not a dependency of the site.
+PIP_AUDIT_VERSION := 2.10.1
+PIP_AUDIT_VENV := var/tools/pip-audit
+PIP_AUDIT := $(PIP_AUDIT_VENV)/.installed-$(PIP_AUDIT_VERSION)
+$(PIP_AUDIT):
+	rm -rf $(PIP_AUDIT_VENV) && $(PYTHON) -m venv $(PIP_AUDIT_VENV)
+	$(PIP_AUDIT_VENV)/bin/python -m pip install --quiet "pip-audit==$(PIP_AUDIT_VERSION)"
+	@touch $@
+
+audit-deps: $(PIP_AUDIT) ## Check constraints.txt against PyPI's advisories (pip-audit); fails unless every pin was checked
+	$(PYTHON) site/audit/audit_dependencies.py $(PIP_AUDIT_VENV)/bin/pip-audit constraints.txt $(AUDIT_DEPS_ARGS)
 
 bench: install .env dev-keys messages ## Requests/s, p50/p99 and queries of key pages, cached and uncached, against a bare-view floor
 	DJANGO_SETTINGS_MODULE=website.settings.bench $(MANAGE) bench $(BENCH_ARGS)

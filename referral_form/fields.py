@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_variables
 
 from referral_form import crypto
@@ -13,13 +12,13 @@ class EncryptedTextField(models.TextField):
 
     description = "Text encrypted at rest"
 
-    @method_decorator(sensitive_variables())
+    @sensitive_variables()  # the plain text, in an error report
     def from_db_value(self, value, expression, connection):
         if value is None:
             return None
         return crypto.decrypt_from_storage(value)
 
-    @method_decorator(sensitive_variables())
+    @sensitive_variables()  # the plain text, in an error report
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         if value is None:

@@ -25,9 +25,10 @@ PERSONAL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false
 
 
 def clean_text(value: str) -> str:
-    value = unicodedata.normalize("NFC", value)
+    """Line breaks as LF, no control characters, NFC (after the removal, which can join a letter to its
+    accent), no surrounding space. Cleaning the result again changes nothing."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value).strip()
+    return unicodedata.normalize("NFC", _CONTROL.sub("", value)).strip()
 
 
 class CleanCharField(forms.CharField):
@@ -48,9 +49,11 @@ def text_field(label, *, max_length=SHORT, help_text="", textarea=False, persona
 
 
 def radio_field(label, choices, *, initial=None, required=False, help_text=""):
-    return forms.ChoiceField(
+    """Radio buttons; a question left unanswered (a browser always sends the initial choice, a script
+    need not) gets the initial choice, so that no row stores an empty answer."""
+    return forms.TypedChoiceField(
         label=label, choices=choices, widget=forms.RadioSelect, required=required,
-        initial=initial, help_text=help_text,
+        initial=initial, help_text=help_text, empty_value=initial or "",
     )
 
 

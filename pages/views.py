@@ -101,7 +101,10 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
-    # Keep the error page free of database queries: the database may be what failed.
+    return render(request, "500.html", default_helpline(), status=500)
+
+
+def default_helpline() -> dict[str, str]:
+    """The helpline for error pages, without a database query: the database may be what failed."""
     helpline = SiteContactSettings._meta.get_field("helpline_phone").default
-    context = {"helpline_phone": helpline, "helpline_uri": tel_uri(helpline)}
-    return render(request, "500.html", context, status=500)
+    return {"helpline_phone": helpline, "helpline_uri": tel_uri(helpline)}

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     # Then /healthz answers load balancers on any host name and over plain HTTP.
     "website.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body: over-long bodies are refused from their Content-Length.
+    "website.request_limits.RequestBodyLimitMiddleware",
     "website.middleware.AdminReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors' public pages from the cache, before sessions, language and CSRF run.
@@ -181,6 +183,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies (see README, "Limits on requests"). A public request whose Content-Length is over
+# REQUEST_BODY_MAX_BYTES gets a 413 page before anything reads its body. The largest valid referral
+# (every text field full of 4-byte characters, URL-encoded) is about 143 KB; 512 KiB leaves room for
+# emoji sequences whose joiners are stripped before the length is counted. The admin
+# (ADMIN_PATH_PREFIX) takes uploads up to ADMIN_REQUEST_BODY_MAX_BYTES; the form fields of any request
+# (files excluded) stay under DATA_UPLOAD_MAX_MEMORY_SIZE, else Django answers 400.
+REQUEST_BODY_MAX_BYTES = 512 * 1024
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_REQUEST_BODY_MAX_BYTES = env_int("ADMIN_UPLOAD_MAX_MB", 64) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # ---------------------------------------------------------------------------
 # E-mail
@@ -264,6 +276,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call from the admin to releases.wagtail.org either: upgrades are our release process's business.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Under ADMIN_REQUEST_BODY_MAX_BYTES, so that a too-large file gets the upload form's own message.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = ADMIN_REQUEST_BODY_MAX_BYTES * 15 // 16
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run run-prod bench test check messages makemessages lock clean dev-keys audit audit-deps
+.PHONY: help install run run-prod bench test check messages makemessages lock clean dev-keys audit audit-deps fuzz
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ test: check $(PIP_AUDIT) ## Run every test (SQLite by default; set DATABASE_URL 
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AUDIT_TOOLS); \
 	  else echo "npm not found: the vnu and axe-core tests will be skipped"; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+fuzz: install messages ## Hostile-input tests with 10,000 generated requests (several minutes; `make test` sends 2,000)
+	FUZZ_REQUESTS=10000 $(BIN)/pytest tests/referral_form/test_fuzz.py $(PYTEST_ARGS)
 
 AUDIT_TOOLS := site/audit/node_modules/.installed
 $(AUDIT_TOOLS): site/audit/package.json site/audit/package-lock.json

@@ -1,6 +1,9 @@
 """Receipt codes: shown once, only a hash stored; the check page shows status, replies, follow-ups."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
 from referral_form import crypto
@@ -107,8 +110,31 @@ def test_checks_are_rate_limited(client, settings):
         assert str(TOO_MANY) in soup(response).get_text()
 
 
+def test_a_guesser_over_the_limit_costs_no_key_derivation(client, settings, monkeypatch):
+    settings.REFERRAL_CHECKS_PER_HOUR = 3
+    derived = []
+    real_digest = crypto.receipt_digest
+    monkeypatch.setattr(crypto, "receipt_digest", lambda code: derived.append(code) or real_digest(code))
+    guesses = [f"{number:016d}" for number in range(5)]
+    answers = [client.post(check_url(), {"receipt_code": guess}).status_code for guess in guesses]
+    assert answers == [404, 404, 404, 429, 429]
+    assert derived == guesses[:3]  # the refused guesses did no scrypt work
+    # Another address has its own allowance.
+    assert client.post(check_url(), {"receipt_code": guesses[4]}, REMOTE_ADDR="192.0.2.7").status_code == 404
+
+
 def test_follow_up_needs_text(client):
     code = receipt_of(submit(client))
     response = client.post(check_url(), {"receipt_code": code, "text": ""})
     assert soup(response).select_one("#id_text-error")
     assert not ReferralMessage.objects.exists()
+
+
+def test_bruteforce_measurement_counts_the_real_limit(settings):
+    settings.REFERRAL_CHECKS_PER_HOUR = 7
+    out = io.StringIO()
+    call_command("measure_receipt_bruteforce", "--live", "1000", "--rounds", "1", "--addresses", "1", stdout=out)
+    report = out.getvalue()
+    assert "guesses per hour from one address: 7 " in report
+    assert "expected guesses to hit any live code: 1.00e+13" in report
+    assert f"with {1:>12,} addresses: {10**13 / 7 / 24 / 365.25:,.0f} years" in report

@@ -75,7 +75,7 @@ test: check $(PIP_AUDIT) ## Run every test (SQLite by default; set DATABASE_URL 
 	  else echo "npm not found: the vnu and axe-core tests will be skipped"; fi
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-fuzz: install messages ## Hostile-input tests with 10,000 generated requests (several minutes; `make test` sends 2,000)
+fuzz: install messages ## Hostile-input tests with 10,000 generated requests (several minutes; `make test` sends 5,000)
 	FUZZ_REQUESTS=10000 $(BIN)/pytest tests/referral_form/test_fuzz.py $(PYTEST_ARGS)
 
 AUDIT_TOOLS := site/audit/node_modules/.installed

@@ -22,7 +22,7 @@ from urllib.parse import quote_from_bytes, urlencode
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
 from pages import i18n
@@ -326,6 +326,7 @@ def test_receipt_check(make_referral):
 
     @seed(SEED)
     @hypothesis_settings(REQUESTS["receipt_check"])
+    @example(receipt=spaced, text="Lisätietoa", fetch_site="same-origin", extra={})  # one that must be stored
     @given(receipt=duplicated(codes), text=st.none() | duplicated(text_value("description")),
            fetch_site=st.sampled_from(["same-origin", "same-origin", "cross-site"]),
            extra=st.dictionaries(st.sampled_from(["csrfmiddlewaretoken", "form_token", "status", "referral"]),

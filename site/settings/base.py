@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "referral_form.middleware.HandlerIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database outage gets a 503 that needs no database (and the referral form keeps its text).
+    "website.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -98,6 +100,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A persistent connection broken by a database restart is replaced at the next request's
+        # first query instead of failing it: the site recovers by itself when the database returns.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -13,7 +13,7 @@ from django.shortcuts import render
 
 from pages.cache import contact_settings_without_database
 from referral_form.forms import ReferralForm
-from referral_form.views import NOT_SENT, _private, _with_fresh_token
+from referral_form.views import NOT_SENT, private, with_fresh_token
 
 DATABASE_CHOICE_FIELDS = {"exploitation_types": forms.MultipleHiddenInput, "region": forms.HiddenInput}
 
@@ -35,9 +35,6 @@ def not_sent_response(request):
     """The form again with NOT_SENT and a fresh token, or None when this is not a referral form."""
     if request.method != "POST" or "form_token" not in request.POST:
         return None
-    context = {
-        "form": UnsentReferralForm(_with_fresh_token(request.POST)),
-        "form_message": NOT_SENT,
-        "contact": contact_settings_without_database(request),
-    }
-    return _private(render(request, "referral_form/not_sent.html", context, status=503))
+    form = UnsentReferralForm(with_fresh_token(request.POST))
+    context = {"form": form, "form_message": NOT_SENT, "contact": contact_settings_without_database(request)}
+    return private(render(request, "referral_form/not_sent.html", context, status=503), form)

@@ -29,7 +29,7 @@ class DatabaseOutageMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None  # not an outage: a programming error stays a 500 and is logged as one
         # The error class only: its text may quote a query's parameters.
-        logger.error("database unavailable: %s", type(exception).__name__)
+        logger.warning("database unavailable: %s", type(exception).__name__)
         response = not_sent_response(request) or error_page(request, status=503)
         response["Retry-After"] = RETRY_AFTER_SECONDS
         return response

@@ -106,8 +106,10 @@ def send_report(base_url: str, number: int, language: str) -> Submission:
     return submission
 
 
-def send_reports(base_url: str, total: int, clients: int, languages=tuple(TEXTS), first: int = 0) -> list[Submission]:
-    """`clients` visitors at once send `total` reports between them, as fast as the site answers."""
+def send_reports(base_url: str, total: int, clients: int, languages=tuple(TEXTS), first: int = 0,
+                 pause_when_not_sent: float = 0.0) -> list[Submission]:
+    """`clients` visitors at once send `total` reports between them, as fast as the site answers (a
+    visitor told "not sent, try again in a moment" waits `pause_when_not_sent` seconds first)."""
     numbers = iter(range(first, first + total))
     lock = threading.Lock()
     sent: list[Submission] = []
@@ -121,6 +123,8 @@ def send_reports(base_url: str, total: int, clients: int, languages=tuple(TEXTS)
             submission = send_report(base_url, number, languages[number % len(languages)])
             with lock:
                 sent.append(submission)
+            if submission.receipt is None:
+                time.sleep(pause_when_not_sent)
 
     with ThreadPoolExecutor(clients) as pool:
         for running in [pool.submit(visitor) for _ in range(clients)]:

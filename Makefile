@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run run-prod bench test check messages makemessages lock clean dev-keys audit audit-deps fuzz
+.PHONY: help install run run-prod bench soak test check messages makemessages lock clean dev-keys audit audit-deps fuzz
 
 help: ## List the targets with one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -97,6 +97,9 @@ audit-deps: $(PIP_AUDIT) ## Check constraints.txt against PyPI's advisories (pip
 
 bench: install .env dev-keys messages ## Requests/s, p50/p99 and queries of key pages, cached and uncached, against a bare-view floor
 	DJANGO_SETTINGS_MODULE=website.settings.bench $(MANAGE) bench $(BENCH_ARGS)
+
+soak: install .env messages ## 1,000 referrals from 32 visitors at once to gunicorn on SQLite and PostgreSQL: none may be lost
+	$(MANAGE) soak $(SOAK_ARGS)
 
 audit: install .env dev-keys messages $(AUDIT_TOOLS) ## Lighthouse, axe-core, vnu and the 60 KB budget on key pages (needs Node.js, Java, Chromium)
 	DJANGO_SETTINGS_MODULE=website.settings.audit $(MANAGE) audit_site $(AUDIT_ARGS)

@@ -134,3 +134,15 @@ def contact_settings(request):
     if request is not None:
         setattr(request, name, value)
     return value
+
+
+def contact_settings_without_database(request):
+    """The contact settings for a page shown while the database is down: the cached ones when the
+    cache still has them (so an operator's own helpline number), else the built-in defaults."""
+    from pages.models import SiteContactSettings
+
+    try:
+        cached = lookup(request, "contact-settings", ())
+    except Exception:  # noqa: BLE001 - the database or the cache is what failed: use the defaults
+        cached = None
+    return cached or SiteContactSettings()

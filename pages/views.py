@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.views import serve_chain
 
 from pages import cache, i18n
-from pages.models import BasePage, SiteContactSettings, tel_uri
+from pages.models import BasePage
 
 
 def _route(root: Page, request, path_components: list[str]):
@@ -99,12 +99,17 @@ def page_not_found(request, exception=None):
     return response
 
 
+def error_helpline(request) -> dict[str, str]:
+    """The helpline for error pages, without a database query: the database may be what failed."""
+    contact = cache.contact_settings_without_database(request)
+    return {"helpline_phone": contact.helpline_phone, "helpline_uri": contact.helpline_uri}
+
+
+def error_page(request, status: int = 500):
+    """The translated error page. It makes no database query."""
+    return render(request, "500.html", error_helpline(request), status=status)
+
+
 @requires_csrf_token
 def server_error(request):
-    return render(request, "500.html", default_helpline(), status=500)
-
-
-def default_helpline() -> dict[str, str]:
-    """The helpline for error pages, without a database query: the database may be what failed."""
-    helpline = SiteContactSettings._meta.get_field("helpline_phone").default
-    return {"helpline_phone": helpline, "helpline_uri": tel_uri(helpline)}
+    return error_page(request)

@@ -17,8 +17,9 @@ from referral_form.models import (
     YesNoUnknown,
 )
 
-# Control characters other than tab, newline and carriage return are removed from free text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029\ufeff]")
+# Control characters other than tab, newline and carriage return are removed from free text, and
+# invisible separators; the zero-width (non-)joiners stay: Persian and other scripts spell with them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
 FORM_TOKEN_SALT = "referral_form.token"  # noqa: S105 - a signing namespace, not a secret
 SHORT = 200
 PERSONAL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}

@@ -43,11 +43,14 @@ PUBLIC_STATUS = {
 }
 
 
-def _private(response):
-    """Nothing of these pages may be kept by a shared device or any cache on the way."""
+def private(response, form=None):
+    """Nothing of these pages may be kept by a shared device or any cache on the way. A form with
+    Google's reCAPTCHA may load its script and frame: allowed on this response only."""
     patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
     response["Pragma"] = "no-cache"
     response["Referrer-Policy"] = "no-referrer"
+    if form is not None and "captcha" in form.fields:
+        response.csp_update = captcha.content_security_policy()
     return response
 
 
@@ -56,19 +59,14 @@ def _render(page, request, template, status=200, **extra):
     rendering shows none of the context (the visitor's text, the receipt code)."""
     context = page.get_context(request)
     context.update(extra)
-    response = _private(TemplateResponse(request, template, context, status=status).render())
-    form = extra.get("form")
-    if form is not None and "captcha" in getattr(form, "fields", {}):
-        # Google's reCAPTCHA needs its script and frame: allowed on this response only.
-        response.csp_update = captcha.content_security_policy()
-    return response
+    return private(TemplateResponse(request, template, context, status=status).render(), extra.get("form"))
 
 
 def _cross_site(request) -> bool:
     return request.headers.get("Sec-Fetch-Site", "") == "cross-site"
 
 
-def _with_fresh_token(data):
+def with_fresh_token(data):
     data = data.copy()
     data["form_token"] = new_form_token()
     return data
@@ -82,7 +80,7 @@ def referral_form_view(page, request):
         form.describe_fields()
         return _render(page, request, template, form=form)
 
-    form = ReferralForm(_with_fresh_token(request.POST))
+    form = ReferralForm(with_fresh_token(request.POST))
     if not form_token_is_valid(request.POST.get("form_token", "")) or _cross_site(request):
         # Re-show what they wrote, with a fresh token, without validating or saving anything.
         form.describe_fields()

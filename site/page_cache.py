@@ -14,6 +14,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
 from pages.cache import generation
@@ -54,7 +55,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation(request))
+        try:
+            key = _key(request, generation(request))
+        except (OperationalError, InterfaceError):
+            # Without a shared cache the generation is read from the database: while it is down, let
+            # the view meet the outage and website.outage answer it.
+            return self.get_response(request)
         stored = cache.get(key)
         if stored is not None:
             headers, content = stored

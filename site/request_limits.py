@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from pages.views import default_helpline
+from pages.views import error_helpline
 
 
 def is_too_large(request) -> bool:
@@ -33,7 +33,7 @@ def declared_length(request) -> int:
 def too_large_response(request) -> HttpResponse:
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
-        page = render_to_string("413.html", default_helpline())
+        page = render_to_string("413.html", error_helpline(request))
     response = HttpResponse(page, status=413)
     response["Cache-Control"] = "no-store"
     response["Content-Language"] = language

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "referral_form.middleware.HandlerIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database outage gets a 503 that needs no database (and the referral form keeps its text).
+    "website.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -100,6 +102,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A persistent connection broken by a database restart is replaced at the next request's
+        # first query instead of failing it: the site recovers by itself when the database returns.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -107,6 +112,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that stopped answering fails a request in seconds (the visitor gets the
+    # "not sent" page) instead of holding it until gunicorn's timeout kills the worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(env_str("CACHE_URL"))}

@@ -1,0 +1,40 @@
+"""The referral form while the database is down: "not sent", with everything the visitor wrote.
+
+website.outage calls `not_sent_response` for any request that could not reach the database. For a
+referral form being sent (a POST carrying the form's token) it answers 503 with the form shown again
+and the helpline to call. Nothing on the way may need the database: not the page (routing reads it),
+not the site's menus, and not validation (the choice lists are rows), so the page stands alone and
+the two choice lists travel back as hidden fields, chosen as before.
+"""
+
+from django import forms
+from django.forms.utils import ErrorDict
+from django.shortcuts import render
+
+from pages.cache import contact_settings_without_database
+from referral_form.forms import ReferralForm
+from referral_form.views import NOT_SENT, private, with_fresh_token
+
+DATABASE_CHOICE_FIELDS = {"exploitation_types": forms.MultipleHiddenInput, "region": forms.HiddenInput}
+
+
+class UnsentReferralForm(ReferralForm):
+    """What the visitor sent, to be shown again as it was: never validated (that reads the database)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, widget in DATABASE_CHOICE_FIELDS.items():
+            self.fields[name].widget = widget()
+
+    def full_clean(self):
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+
+def not_sent_response(request):
+    """The form again with NOT_SENT and a fresh token, or None when this is not a referral form."""
+    if request.method != "POST" or "form_token" not in request.POST:
+        return None
+    form = UnsentReferralForm(with_fresh_token(request.POST))
+    context = {"form": form, "form_message": NOT_SENT, "contact": contact_settings_without_database(request)}
+    return private(render(request, "referral_form/not_sent.html", context, status=503), form)

@@ -1,0 +1,60 @@
+"""While the database is down: every query fails, and visitors get a 503 that needed none, in their
+language; the referral form comes back with everything they wrote. (With real processes and a
+stopped database: tests/site/test_outage.py.)"""
+
+import pytest
+from django.db import OperationalError, ProgrammingError, connection
+from django.utils import translation
+from django.utils.translation import gettext
+
+from referral_form.forms import form_token_is_valid
+from referral_form.models import ExploitationType, Referral
+from referral_form.views import NOT_SENT
+from tests.referral_form.test_form import form_data, form_url
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def database_down(execute, sql, params, many, context):
+    raise OperationalError("the database is down")
+
+
+@pytest.mark.parametrize("code", ["fi", "fa"])
+def test_a_report_sent_during_an_outage_comes_back_with_its_text(client, code):
+    kinds = [str(pk) for pk in ExploitationType.objects.values_list("pk", flat=True)[:2]]
+    data = form_data(description="Passi vietiin.\nپاسپورتم را گرفتند.", municipality="Turku",
+                     exploitation_types=kinds)
+    with connection.execute_wrapper(database_down):
+        response = client.post(form_url(code), data)
+
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "no-store" in response["Cache-Control"]
+    page = soup(response)
+    assert page.html["lang"] == code
+    with translation.override(code):
+        assert str(NOT_SENT) in page.select_one("#form-message").get_text()
+    assert page.select_one("textarea[name=description]").get_text().removeprefix("\n") == data["description"]
+    assert page.select_one("input[name=municipality]")["value"] == "Turku"
+    assert [element["value"] for element in page.select("input[name=exploitation_types]")] == kinds
+    assert form_token_is_valid(page.select_one("input[name=form_token]")["value"])  # to send it again
+    assert page.select_one("a[data-helpline]")["href"].startswith("tel:")
+    assert not Referral.objects.exists()
+
+
+def test_pages_during_an_outage_answer_503_in_the_visitors_language(client, settings):
+    settings.PAGE_CACHE_ENABLED = True  # its content generation is read from the database too
+    with connection.execute_wrapper(database_down):
+        response = client.get("/sv/")
+    assert response.status_code == 503
+    with translation.override("sv"):
+        assert gettext("Something went wrong") in response.content.decode()
+
+
+def test_a_programming_error_is_not_taken_for_an_outage(client):
+    def broken(execute, sql, params, many, context):
+        raise ProgrammingError("no such column")
+
+    with connection.execute_wrapper(broken), pytest.raises(ProgrammingError):
+        client.get("/sv/")

@@ -22,7 +22,7 @@ from referral_form.models import (
     ReferralStatus,
     WriterRole,
 )
-from tests.referral_form.conftest import verified_client
+from tests.referral_form.conftest import queue_requests, verified_client
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -30,23 +30,6 @@ pytestmark = pytest.mark.django_db
 Action = ReferralAuditEntry.Action
 SECRET_WORD = "Zanzibarkvartsi"
 OTHER_SECRET_WORD = "Kuovinpelakuu"
-
-
-def queue_requests(referral):
-    """Every queue URL, with the POST data a handler would send."""
-    pk = referral.pk
-    return [
-        ("list", reverse("referrals:list"), {}),
-        ("audit", reverse("referrals:audit"), {}),
-        ("two_factor_setup", reverse("referrals:two_factor_setup"), {"token": "123456"}),
-        ("two_factor_verify", reverse("referrals:two_factor_verify"), {"token": "123456"}),
-        ("detail", reverse("referrals:detail", args=[pk]), {}),
-        ("status", reverse("referrals:status", args=[pk]), {"status": "in_review"}),
-        ("assign", reverse("referrals:assign", args=[pk]), {"assignee": ""}),
-        ("note", reverse("referrals:note", args=[pk]), {"note-text": "muistiinpano"}),
-        ("reply", reverse("referrals:reply", args=[pk]), {"reply-text": "vastaus"}),
-        ("delete", reverse("referrals:delete", args=[pk]), {}),
-    ]
 
 
 @pytest.fixture

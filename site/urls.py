@@ -16,6 +16,8 @@ urlpatterns = [
     path("robots.txt", page_sitemap.robots_txt, name="robots_txt"),
     # Wagtail's login, refusing a user name after too many failures; must come before the admin.
     path("admin/login/", never_cache(ThrottledLoginView.as_view()), name="wagtailadmin_login"),
+    # The staff queue before the rest of the admin: its own check logs every refusal (see admin_urls.py).
+    path("admin/referrals/", include("referral_form.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

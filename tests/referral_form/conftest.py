@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -38,6 +39,23 @@ def make_referral():
         return referral
 
     return make
+
+
+def queue_requests(referral):
+    """Every queue URL as (URL name, URL, the POST data a handler would send)."""
+    pk = referral.pk
+    return [
+        ("list", reverse("referrals:list"), {}),
+        ("audit", reverse("referrals:audit"), {}),
+        ("two_factor_setup", reverse("referrals:two_factor_setup"), {"token": "123456"}),
+        ("two_factor_verify", reverse("referrals:two_factor_verify"), {"token": "123456"}),
+        ("detail", reverse("referrals:detail", args=[pk]), {}),
+        ("status", reverse("referrals:status", args=[pk]), {"status": "in_review"}),
+        ("assign", reverse("referrals:assign", args=[pk]), {"assignee": ""}),
+        ("note", reverse("referrals:note", args=[pk]), {"note-text": "muistiinpano"}),
+        ("reply", reverse("referrals:reply", args=[pk]), {"reply-text": "vastaus"}),
+        ("delete", reverse("referrals:delete", args=[pk]), {}),
+    ]
 
 
 def _user(username, *, groups=(), superuser=False):

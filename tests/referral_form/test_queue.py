@@ -22,7 +22,7 @@ from referral_form.models import (
     ReferralStatus,
     WriterRole,
 )
-from tests.referral_form.conftest import verified_client
+from tests.referral_form.conftest import queue_requests, verified_client
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -30,23 +30,6 @@ pytestmark = pytest.mark.django_db
 Action = ReferralAuditEntry.Action
 SECRET_WORD = "Zanzibarkvartsi"
 OTHER_SECRET_WORD = "Kuovinpelakuu"
-
-
-def queue_requests(referral):
-    """Every queue URL, with the POST data a handler would send."""
-    pk = referral.pk
-    return [
-        ("list", reverse("referrals:list"), {}),
-        ("audit", reverse("referrals:audit"), {}),
-        ("two_factor_setup", reverse("referrals:two_factor_setup"), {"token": "123456"}),
-        ("two_factor_verify", reverse("referrals:two_factor_verify"), {"token": "123456"}),
-        ("detail", reverse("referrals:detail", args=[pk]), {}),
-        ("status", reverse("referrals:status", args=[pk]), {"status": "in_review"}),
-        ("assign", reverse("referrals:assign", args=[pk]), {"assignee": ""}),
-        ("note", reverse("referrals:note", args=[pk]), {"note-text": "muistiinpano"}),
-        ("reply", reverse("referrals:reply", args=[pk]), {"reply-text": "vastaus"}),
-        ("delete", reverse("referrals:delete", args=[pk]), {}),
-    ]
 
 
 @pytest.fixture
@@ -96,36 +79,48 @@ def test_editor_gets_403_everywhere_and_each_denial_is_audited(editor_client, ed
     assert not ReferralAuditEntry.objects.exclude(action=Action.DENIED).exists()
 
 
-def test_user_without_admin_access_never_reaches_the_queue(secret_referral):
+def test_user_without_admin_access_gets_403_and_each_denial_is_audited(secret_referral):
     from django.contrib.auth import get_user_model
 
     plain = get_user_model().objects.create_user("plain", password="x" * 16)
     client = Client()
     client.force_login(plain)
-    for _name, url, data in queue_requests(secret_referral):
+    requests = queue_requests(secret_referral)
+    for _name, url, data in requests:
         for response in (client.get(url), client.post(url, data)):
-            # Wagtail sends users without admin access to its login before our check runs.
-            assert response.status_code in (302, 403), url
+            assert response.status_code == 403, url
             assert SECRET_WORD not in response.content.decode()
+    assert ReferralAuditEntry.objects.filter(action=Action.DENIED, user=plain).count() == 2 * len(requests)
     assert Referral.objects.get(pk=secret_referral.pk).status == ReferralStatus.NEW
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_handler_without_2fa_is_sent_to_set_it_up(handler_client, secret_referral, method):
+def test_handler_without_2fa_is_sent_to_set_it_up_and_each_refusal_is_audited(
+    handler_client, handler, secret_referral, method
+):
     setup_url = reverse("referrals:two_factor_setup")
+    refused = 0
     for name, url, data in queue_requests(secret_referral):
         response = _send(handler_client, method, url, data)
         content = response.content.decode()
         assert SECRET_WORD not in content
         if name == "two_factor_setup":
             assert response.status_code == (200 if method == "get" else 400)
+        elif name == "two_factor_verify":
+            assert response.status_code == 302 and response["Location"].startswith(setup_url)
         else:
             assert response.status_code == 302, url
             assert response["Location"].startswith(setup_url), url
+            refused += 1
     referral = Referral.objects.get(pk=secret_referral.pk)
     assert referral.status == ReferralStatus.NEW
     assert not ReferralMessage.objects.exists()
-    assert not ReferralAuditEntry.objects.exists()
+    # The TOTP pages themselves are no refusal; every other URL is, and says why.
+    denied = ReferralAuditEntry.objects.filter(action=Action.DENIED, user=handler)
+    assert denied.count() == refused == 8
+    assert all(entry.detail.endswith(": second factor required") for entry in denied)
+    assert denied.filter(referral_reference=secret_referral.reference).count() == 6
+    assert not ReferralAuditEntry.objects.exclude(action=Action.DENIED).exists()
 
 
 @pytest.mark.parametrize("client_fixture", ["staff_client", "superuser_client"])
@@ -152,7 +147,7 @@ def test_verified_handler_and_superuser_can_use_every_queue_url(request, make_re
 
 
 def test_every_queue_url_is_covered_by_the_matrix():
-    from referral_form.wagtail_hooks import queue_urlpatterns
+    from referral_form.admin_urls import urlpatterns as queue_urlpatterns
 
     covered = [name for name, _url, _data in queue_requests(Referral(pk=uuid.uuid4()))]
     assert sorted(pattern.name for pattern in queue_urlpatterns) == sorted(covered)

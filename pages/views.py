@@ -99,10 +99,11 @@ def page_not_found(request, exception=None):
     return response
 
 
-def error_helpline(request) -> dict[str, str]:
-    """The helpline for error pages, without a database query: the database may be what failed."""
+def error_helpline(request) -> dict:
+    """The contact settings (helpline, quick exit) for error pages, without a database query: the
+    database may be what failed."""
     contact = cache.contact_settings_without_database(request)
-    return {"helpline_phone": contact.helpline_phone, "helpline_uri": contact.helpline_uri}
+    return {"contact": contact, "helpline_phone": contact.helpline_phone, "helpline_uri": contact.helpline_uri}
 
 
 def error_page(request, status: int = 500):

@@ -50,6 +50,7 @@ def test_pages_during_an_outage_answer_503_in_the_visitors_language(client, sett
     assert response.status_code == 503
     with translation.override("sv"):
         assert gettext("Something went wrong") in response.content.decode()
+    assert soup(response).select_one("a[data-quick-exit]")["href"].startswith("https://")
 
 
 def test_a_programming_error_is_not_taken_for_an_outage(client):

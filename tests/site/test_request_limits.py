@@ -58,6 +58,7 @@ def test_an_over_long_public_body_gets_a_translated_413_without_the_database(cli
     with translation.override(code):
         assert page.h1.get_text(strip=True) == gettext(TOO_LARGE)
     assert response["Cache-Control"] == "no-store"
+    assert page.select_one("a[data-quick-exit]")["href"].startswith("https://")  # a way out on every page
 
 
 def test_a_declared_length_is_enough_and_chunked_bodies_are_refused_on_public_paths():

@@ -256,7 +256,8 @@ def hostile_bodies(draw, valid: dict[str, str]):
     if kind == "text":
         return b"\n".join(key + b"=" + value for key, value in fields), "text/plain"
     if kind == "charset":
-        charset = draw(st.sampled_from(["utf-16", "latin-1", "x-unknown", "utf-8\x00", ""]))
+        # (A NUL byte in a header cannot arrive: gunicorn answers 400 first, see test_request_limits.py.)
+        charset = draw(st.sampled_from(["utf-16", "latin-1", "x-unknown", "utf-8 ", "utf-8;x=y", ""]))
         return percent_encoded(fields), f"application/x-www-form-urlencoded; charset={charset}"
     if kind == "none":
         return percent_encoded(fields), ""

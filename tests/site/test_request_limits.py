@@ -111,9 +111,13 @@ def test_a_real_server_refuses_huge_bodies_and_heads_before_reading_them(tmp_pat
         long_header = exchange(port, b"GET /fi/ HTTP/1.1\r\n" + host + b"Cookie: " + b"a" * 9000 + b"\r\n\r\n")
         many_headers = exchange(port, b"GET /fi/ HTTP/1.1\r\n" + host + b"".join(
             b"X-Filler-%d: 1\r\n" % number for number in range(60)) + b"\r\n")
+        # A NUL byte in a header (here the form's charset) never reaches Django, which would fail on it.
+        nul_charset = exchange(port, b"POST /fi/report/ HTTP/1.1\r\n" + host + b"Content-Type: application/"
+                               b"x-www-form-urlencoded; charset=utf-8\x00\r\nContent-Length: 1\r\n\r\nx")
     assert gigabyte.startswith(b"HTTP/1.1 413 "), gigabyte[:200]
     assert TOO_LARGE.encode() not in gigabyte  # Finnish, from the path
     assert chunked.startswith(b"HTTP/1.1 413 "), chunked[:200]
     assert long_line.startswith(b"HTTP/1.1 414 "), long_line[:200]
     for answer in (long_header, many_headers):
         assert answer.startswith(b"HTTP/1.1 431 "), answer[:200]
+    assert nul_charset.startswith(b"HTTP/1.1 400 "), nul_charset[:200]

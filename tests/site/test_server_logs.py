@@ -2,9 +2,10 @@
 e-mail (printed by the console mail backend) hold no visitor address, user agent, referrer, cookie
 or text, for a normal submission, a submission that fails on the server and a malformed request.
 
-The failure is a real one: a case encrypted with a key the server does not have (a restored backup
-without its key), opened by the reporter's receipt code with a follow-up message."""
+The failure is a real one: a case encrypted with a key the server does not have (one that a key
+rotation missed), opened by the reporter's receipt code with a follow-up message."""
 
+import datetime
 import http.client
 import os
 import socket
@@ -14,6 +15,7 @@ import urllib.parse
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from referral_form import crypto
 from referral_form.forms import new_form_token
@@ -61,22 +63,32 @@ def send_malformed(port: int) -> None:
 
 def server_database(tmp_path):
     """A file copy of the test database (the demo site), plus a case the server cannot decrypt: it was
-    encrypted with another key. The case is copied row by row: SQLite's backup cannot read a database
-    while this test's transaction is writing to it."""
+    encrypted with another key, as if a key rotation had missed it. Older and newer cases that the
+    server's key reads surround it, so the start-up key check (which reads the oldest and newest) lets
+    the server start. The cases are copied row by row: SQLite's backup cannot read a database while
+    this test's transaction is writing to it."""
     database = tmp_path / "site.sqlite3"
+    now = timezone.now()
     with sqlite3.connect(database) as copy:
         connection.ensure_connection()
         connection.connection.backup(copy)
+        readable = [
+            Referral.objects.create(language="fi", receipt_digest=f"{days:064d}", writer_role=WriterRole.SELF,
+                                    description="Luettava.", received_at=now - datetime.timedelta(days=days))
+            for days in (1, 2, 3, 9, 10, 11)
+        ]
         with override_settings(REFERRAL_ENCRYPTION_KEYS=crypto.generate_key()):
             case = Referral.objects.create(language="fi", receipt_digest=crypto.receipt_digest(RECEIPT_CODE),
-                                           writer_role=WriterRole.SELF, description="Minulta vietiin passi.")
+                                           writer_role=WriterRole.SELF, description="Minulta vietiin passi.",
+                                           received_at=now - datetime.timedelta(days=5))
         table = Referral._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT * FROM {table} WHERE id = %s", [case.id.hex])  # noqa: S608 - our table name
-            names = [column[0] for column in cursor.description]
-            row = cursor.fetchone()
-        columns, marks = ", ".join(names), ", ".join("?" * len(names))
-        copy.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)  # noqa: S608 - our own names
+        for referral in [*readable, case]:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT * FROM {table} WHERE id = %s", [referral.id.hex])  # noqa: S608 - our table
+                names = [column[0] for column in cursor.description]
+                row = cursor.fetchone()
+            columns, marks = ", ".join(names), ", ".join("?" * len(names))
+            copy.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)  # noqa: S608 - our own names
     return database
 
 

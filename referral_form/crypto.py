@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import unicodedata
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -130,8 +131,12 @@ def format_receipt_code(code: str) -> str:
 
 
 def normalise_receipt_code(text: str) -> str | None:
-    """Digits only; None unless exactly the right number of digits was given."""
-    digits = "".join(ch for ch in text if ch.isdigit() and ch.isascii())
+    """Digits only, as ASCII; None unless exactly the right number of digits was given.
+
+    Any script's decimal digits count (a visitor on an Arabic, Persian or full-width keyboard types
+    ٤٨٢١ or ۴۸۲۱ for 4821); other digit-like characters such as superscripts do not.
+    """
+    digits = "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
     return digits if len(digits) == RECEIPT_DIGITS else None
 
 

@@ -87,7 +87,11 @@ def test_receipt_code_format():
     assert len(code) == 16 and code.isdigit()
     assert crypto.format_receipt_code("1234567890123456") == "1234 5678 9012 3456"
     assert crypto.normalise_receipt_code("1234-5678 9012 3456") == "1234567890123456"
-    assert crypto.normalise_receipt_code("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦") is None  # only ASCII digits count
+    # Typed on an Arabic, Persian or full-width keyboard: the same code
+    assert crypto.normalise_receipt_code("١٢٣٤ ٥٦٧٨ ٩٠١٢ ٣٤٥٦") == "1234567890123456"
+    assert crypto.normalise_receipt_code("۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶") == "1234567890123456"
+    assert crypto.normalise_receipt_code("１２３４５６７８９０１２３４５６") == "1234567890123456"
+    assert crypto.normalise_receipt_code("1234567890123456²") == "1234567890123456"  # superscripts don't count
     assert crypto.normalise_receipt_code("123") is None
 
 

@@ -71,6 +71,16 @@ def test_check_shows_status_replies_and_takes_follow_up(client):
     assert "More details here." in soup(response).get_text(" ")
 
 
+@pytest.mark.parametrize(("code", "digits"), [("ar", "٠١٢٣٤٥٦٧٨٩"), ("fa", "۰۱۲۳۴۵۶۷۸۹")])
+def test_a_code_typed_with_the_visitors_own_digits_is_found(client, code, digits):
+    receipt = receipt_of(submit(client, code))
+    typed = receipt.translate(str.maketrans("0123456789", digits))
+    response = client.post(check_url(code), {"receipt_code": typed})
+    assert response.status_code == 200
+    with translation.override(code):
+        assert str(PUBLIC_STATUS[ReferralStatus.NEW]) in response.content.decode()
+
+
 def test_spam_is_shown_as_closed(client):
     code = receipt_of(submit(client, "en"))
     Referral.objects.update(status=ReferralStatus.SPAM)

@@ -1,5 +1,7 @@
 """The referral form while the database is down: "not sent", with everything the visitor wrote.
 
+The same for a follow-up sent from the "check my report" page.
+
 website.outage calls `not_sent_response` for any request that could not reach the database. For a
 referral form being sent (a POST carrying the form's token) it answers 503 with the form shown again
 and the helpline to call. Nothing on the way may need the database: not the page (routing reads it),
@@ -12,7 +14,7 @@ from django.forms.utils import ErrorDict
 from django.shortcuts import render
 
 from pages.cache import contact_settings_without_database
-from referral_form.forms import ReferralForm
+from referral_form.forms import FollowUpForm, ReferralForm
 from referral_form.views import NOT_SENT, private, with_fresh_token
 
 DATABASE_CHOICE_FIELDS = {"exploitation_types": forms.MultipleHiddenInput, "region": forms.HiddenInput}
@@ -31,10 +33,24 @@ class UnsentReferralForm(ReferralForm):
         self.cleaned_data = {}
 
 
+class UnsentFollowUpForm(FollowUpForm):
+    """A follow-up that could not be saved, to be shown again as it was."""
+
+    def full_clean(self):
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+
 def not_sent_response(request):
-    """The form again with NOT_SENT and a fresh token, or None when this is not a referral form."""
-    if request.method != "POST" or "form_token" not in request.POST:
+    """The referral form (with a fresh token) or the follow-up form of the "check my report" page
+    again, with NOT_SENT; None when the request sent neither."""
+    if request.method != "POST":
         return None
-    form = UnsentReferralForm(with_fresh_token(request.POST))
-    context = {"form": form, "form_message": NOT_SENT, "contact": contact_settings_without_database(request)}
+    context = {"form_message": NOT_SENT, "contact": contact_settings_without_database(request)}
+    if "form_token" in request.POST:
+        form = context["form"] = UnsentReferralForm(with_fresh_token(request.POST))
+    elif "receipt_code" in request.POST and "text" in request.POST:
+        form = context["follow_up"] = UnsentFollowUpForm(request.POST)
+    else:
+        return None
     return private(render(request, "referral_form/not_sent.html", context, status=503), form)

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from referral_form.forms import form_token_is_valid
-from referral_form.models import ExploitationType, Referral
+from referral_form.models import ExploitationType, Referral, ReferralMessage
 from referral_form.views import NOT_SENT
 from tests.referral_form.test_form import form_data, form_url
 from tests.utils import soup
@@ -41,6 +41,23 @@ def test_a_report_sent_during_an_outage_comes_back_with_its_text(client, code):
     assert form_token_is_valid(page.select_one("input[name=form_token]")["value"])  # to send it again
     assert page.select_one("a[data-helpline]")["href"].startswith("tel:")
     assert not Referral.objects.exists()
+
+
+def test_a_follow_up_sent_during_an_outage_comes_back_with_its_text(client):
+    data = {"receipt_code": "4821 0937 5512 0648", "text": "Työnantaja soitti eilen uudelleen."}
+    with connection.execute_wrapper(database_down):
+        response = client.post(form_url("sv") + "check/", data)
+
+    assert response.status_code == 503
+    assert "no-store" in response["Cache-Control"]
+    page = soup(response)
+    assert page.html["lang"] == "sv"
+    with translation.override("sv"):
+        assert str(NOT_SENT) in page.select_one("#form-message").get_text()
+    assert page.select_one("textarea[name=text]").get_text().removeprefix("\n") == data["text"]
+    assert page.select_one("input[name=receipt_code]")["value"] == data["receipt_code"]  # to send it again
+    assert page.select_one("a[data-quick-exit]") and page.select_one("a[data-helpline]")
+    assert not ReferralMessage.objects.exists()
 
 
 def test_pages_during_an_outage_answer_503_in_the_visitors_language(client, settings):

@@ -14,10 +14,10 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
 from pages.cache import generation
+from website.outage import DATABASE_ERRORS
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 CACHEABLE_PARAMETERS = {"page", "type", "year", "region", "group"}
@@ -57,7 +57,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = _key(request, generation(request))
-        except (OperationalError, InterfaceError):
+        except DATABASE_ERRORS:
             # Without a shared cache the generation is read from the database: while it is down, let
             # the view meet the outage and website.outage answer it.
             return self.get_response(request)

@@ -37,5 +37,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler404 = "pages.views.page_not_found"
+handler404 = "website.outage.page_not_found"
 handler500 = "pages.views.server_error"

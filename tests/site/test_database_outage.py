@@ -38,6 +38,11 @@ def test_a_report_sent_during_an_outage_comes_back_with_its_text(client, code):
     assert page.select_one("textarea[name=description]").get_text().removeprefix("\n") == data["description"]
     assert page.select_one("input[name=municipality]")["value"] == "Turku"
     assert [element["value"] for element in page.select("input[name=exploitation_types]")] == kinds
+    # The two lists travel hidden: no question is shown without anything to answer it with.
+    assert not page.select("#id_exploitation_types-group, #id_region-group")
+    labels = {label.get_text(" ", strip=True) for label in page.select(".field__label")}
+    with translation.override(code):
+        assert gettext("Region") not in labels
     assert form_token_is_valid(page.select_one("input[name=form_token]")["value"])  # to send it again
     assert page.select_one("a[data-helpline]")["href"].startswith("tel:")
     assert not Referral.objects.exists()
@@ -68,6 +73,18 @@ def test_pages_during_an_outage_answer_503_in_the_visitors_language(client, sett
     with translation.override("sv"):
         assert gettext("Something went wrong") in response.content.decode()
     assert soup(response).select_one("a[data-quick-exit]")["href"].startswith("https://")
+
+
+@pytest.mark.parametrize("path", ["/favicon.ico", "/sv/no-such-page/", "/no-such-page/"])
+def test_missing_pages_during_an_outage_are_503_not_500(client, path):
+    # The not-found page reads the menus from the database: during an outage it is the 503 page too.
+    # (A browser asks for /favicon.ico by itself, on the "not sent" page.)
+    client.raise_request_exception = True  # a 500 would fail here
+    with connection.execute_wrapper(database_down):
+        response = client.get(path)
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert soup(response).select_one("a[data-quick-exit]")
 
 
 def test_a_programming_error_is_not_taken_for_an_outage(client):

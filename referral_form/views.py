@@ -4,18 +4,24 @@ Both are sent with `Cache-Control: no-store`, set no cookie (a signed form token
 cookie), and store nothing about the request.
 """
 
+import logging
+
 from django.conf import settings
 from django.db import DatabaseError
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from pages.cache import contact_settings_without_database
 from referral_form import captcha, crypto, ratelimit
 from referral_form.forms import FollowUpForm, ReceiptCheckForm, ReferralForm, form_token_is_valid, new_form_token
 from referral_form.models import ReferralMessage, ReferralStatus
 from referral_form.submissions import add_reporter_message, create_referral, find_by_receipt
+
+logger = logging.getLogger(__name__)
 
 NOT_SENT = _(
     "Your report was not sent because of a technical problem. Your text is still in the form: "
@@ -62,6 +68,21 @@ def _render(page, request, template, status=200, **extra):
     return private(TemplateResponse(request, template, context, status=status).render(), extra.get("form"))
 
 
+def _stored(rendered, request, check_url, receipt_code=None):
+    """`rendered()`, the page after something was stored. It runs after the commit and reads the
+    database (menus, settings, the thread): if the database stops in between, the visitor must still
+    learn that what they sent went through, or they would send it again. Then a page that needs no
+    database says so, with the receipt code of a new report (shown this once)."""
+    try:
+        return rendered()
+    except DatabaseError as error:
+        # The error class only: its text may quote a query's parameters.
+        logger.warning("stored, then the database became unavailable: %s", type(error).__name__)
+    context = {"receipt_code": receipt_code, "check_url": check_url,
+               "contact": contact_settings_without_database(request)}
+    return private(render(request, "referral_form/sent.html", context))
+
+
 def _cross_site(request) -> bool:
     return request.headers.get("Sec-Fetch-Site", "") == "cross-site"
 
@@ -100,8 +121,11 @@ def referral_form_view(page, request):
     except DatabaseError:
         form.describe_fields()
         return _render(page, request, template, status=503, form=form, form_message=NOT_SENT)
-    return _render(page, request, "referral_form/confirmation.html",
-                   receipt_code=crypto.format_receipt_code(code))
+    receipt_code = crypto.format_receipt_code(code)
+    return _stored(
+        lambda: _render(page, request, "referral_form/confirmation.html", receipt_code=receipt_code),
+        request, check_url=request.path + "check/", receipt_code=receipt_code,
+    )
 
 
 @sensitive_variables()  # the receipt code and any follow-up text
@@ -121,7 +145,6 @@ def receipt_check_view(page, request):
         return _render(page, request, template, status=404, form=ReceiptCheckForm(), form_message=NOT_FOUND)
 
     code = crypto.normalise_receipt_code(request.POST["receipt_code"])
-    message_sent = False
     follow_up = FollowUpForm(initial={"receipt_code": code})
     if is_follow_up:
         if form.is_valid():
@@ -130,16 +153,20 @@ def receipt_check_view(page, request):
             except DatabaseError:
                 follow_up = form
                 return _report_status(page, request, referral, follow_up, form_message=NOT_SENT, status=503)
-            message_sent = True
-        else:
-            follow_up = form
-    return _report_status(page, request, referral, follow_up, message_sent=message_sent)
+            return _report_status(page, request, referral, follow_up, message_sent=True)
+        follow_up = form
+    return _report_status(page, request, referral, follow_up)
 
 
 def _report_status(page, request, referral, follow_up, status=200, **extra):
-    messages = referral.messages.exclude(kind=ReferralMessage.Kind.NOTE).order_by("created_at")
-    return _render(
-        page, request, "referral_form/report_status.html", status=status,
-        referral=referral, public_status=PUBLIC_STATUS[referral.status], thread=list(messages),
-        follow_up=follow_up, **extra,
-    )
+    def rendered():
+        messages = referral.messages.exclude(kind=ReferralMessage.Kind.NOTE).order_by("created_at")
+        return _render(
+            page, request, "referral_form/report_status.html", status=status,
+            referral=referral, public_status=PUBLIC_STATUS[referral.status], thread=list(messages),
+            follow_up=follow_up, **extra,
+        )
+
+    if extra.get("message_sent"):
+        return _stored(rendered, request, check_url=request.path)
+    return rendered()

@@ -7,10 +7,12 @@ from django.db import OperationalError, ProgrammingError, connection
 from django.utils import translation
 from django.utils.translation import gettext
 
+from referral_form import views
 from referral_form.forms import form_token_is_valid
 from referral_form.models import ExploitationType, Referral, ReferralMessage
+from referral_form.submissions import find_by_receipt
 from referral_form.views import NOT_SENT
-from tests.referral_form.test_form import form_data, form_url
+from tests.referral_form.test_form import form_data, form_url, receipt_of, submit
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +65,81 @@ def test_a_follow_up_sent_during_an_outage_comes_back_with_its_text(client):
     assert page.select_one("input[name=receipt_code]")["value"] == data["receipt_code"]  # to send it again
     assert page.select_one("a[data-quick-exit]") and page.select_one("a[data-helpline]")
     assert not ReferralMessage.objects.exists()
+
+
+class StopAfterStoring:
+    """The database stops just after the view's `name` (create_referral or add_reporter_message) has
+    stored what the visitor sent, before the page saying so is rendered; then it returns."""
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch = monkeypatch
+        self.down = self.stopped = False
+
+    def stop_after(self, name):
+        stores = getattr(views, name)
+
+        def store_then_stop(*args, **kwargs):
+            result = stores(*args, **kwargs)
+            self.down = self.stopped = True
+            return result
+
+        self.monkeypatch.setattr(views, name, store_then_stop)
+
+    def database_returns(self):
+        self.down = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if self.down:
+            raise OperationalError("the database is down")
+        return execute(sql, params, many, context)
+
+
+@pytest.fixture
+def outage(monkeypatch):
+    stop = StopAfterStoring(monkeypatch)
+    with connection.execute_wrapper(stop):
+        yield stop
+    assert stop.stopped, "the database never stopped"
+
+
+@pytest.mark.parametrize("code", ["fi", "ar"])
+def test_a_report_stored_just_before_an_outage_still_gets_its_receipt(client, outage, code):
+    # Told "not sent", the visitor would send it again: one report stored twice.
+    outage.stop_after("create_referral")
+    text = "Passi vietiin. جواز سفري أُخذ مني."
+    response = submit(client, code, description=text)
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    page = soup(response)
+    assert (page.html["lang"], page.html["dir"]) == (code, "rtl" if code == "ar" else "ltr")
+    with translation.override(code):
+        assert page.h1.get_text(strip=True) == gettext("Thank you. Your report has been sent.")
+    assert page.select_one("a[data-quick-exit]")
+    assert page.select_one(f'a[href="{form_url(code)}check/"]')
+    assert page.select_one('a[href^="tel:"]')
+    assert text not in response.content.decode()
+
+    outage.database_returns()
+    assert find_by_receipt(receipt_of(response)).description == text
+    assert Referral.objects.count() == 1
+
+
+def test_a_follow_up_stored_just_before_an_outage_is_said_to_be_sent(client, outage):
+    receipt = receipt_of(submit(client, "sv"))
+    outage.stop_after("add_reporter_message")
+    response = client.post(form_url("sv") + "check/", {"receipt_code": receipt, "text": "Han ringde igen."})
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == "sv"
+    with translation.override("sv"):
+        assert gettext("Thank you. Your information was added to the report.") in page.get_text(" ")
+    assert not page.select("textarea"), "nothing to send again"
+    assert page.select_one("a[data-quick-exit]")
+    assert page.select_one(f'a[href="{form_url("sv")}check/"]')
+    outage.database_returns()
+    assert ReferralMessage.objects.get().text == "Han ringde igen."
 
 
 def test_pages_during_an_outage_answer_503_in_the_visitors_language(client, settings):

@@ -12,6 +12,7 @@ from referral_form.forms import form_token_is_valid
 from referral_form.models import ExploitationType, Referral, ReferralMessage
 from referral_form.submissions import find_by_receipt
 from referral_form.views import NOT_SENT
+from tests.checkers import ORIGIN, axe_violations, chromium_page, vnu_errors
 from tests.referral_form.test_form import form_data, form_url, receipt_of, submit
 from tests.utils import soup
 
@@ -170,3 +171,37 @@ def test_a_programming_error_is_not_taken_for_an_outage(client):
 
     with connection.execute_wrapper(broken), pytest.raises(ProgrammingError):
         client.get("/sv/")
+
+
+def outage_pages(client, monkeypatch) -> dict[str, tuple]:
+    """The form's four pages that need no database, in Arabic (right to left)."""
+    pages = {}
+    with connection.execute_wrapper(database_down):
+        pages["/not-sent/"] = client.post(form_url("ar"), form_data(description="أخذوا جواز سفري."))
+        pages["/follow-up-not-sent/"] = client.post(form_url("ar") + "check/",
+                                                    {"receipt_code": "4821 0937 5512 0648", "text": "اتصل مرة أخرى."})
+    receipt = receipt_of(submit(client, "ar"))
+    stop = StopAfterStoring(monkeypatch)
+    with connection.execute_wrapper(stop):
+        stop.stop_after("create_referral")
+        pages["/sent/"] = submit(client, "ar")
+        stop.database_returns()
+        stop.stop_after("add_reporter_message")
+        pages["/follow-up-sent/"] = client.post(form_url("ar") + "check/", {"receipt_code": receipt, "text": "نعم."})
+    assert [response.status_code for response in pages.values()] == [503, 503, 200, 200]
+    return {path: (response.status_code, dict(response.headers), response.content) for path, response in pages.items()}
+
+
+def test_the_pages_without_database_are_valid_and_accessible(client, monkeypatch, tmp_path):
+    documents = outage_pages(client, monkeypatch)
+    errors = vnu_errors({path: body.decode() for path, (_status, _headers, body) in documents.items()}, tmp_path)
+    assert {path: found for path, found in errors.items() if found} == {}
+    for width in (320, 1280):
+        with chromium_page(documents, width) as page:
+            violations = {}
+            for path in documents:
+                page.goto(ORIGIN + path)
+                if found := axe_violations(page):
+                    violations[path] = found
+            assert page.offsite_requests == [] and page.missing_files == []
+        assert violations == {}, width

@@ -7,7 +7,7 @@ cookie), and store nothing about the request.
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -76,8 +76,11 @@ def _stored(rendered, request, check_url, receipt_code=None):
     try:
         return rendered()
     except DatabaseError as error:
-        # The error class only: its text may quote a query's parameters.
-        logger.warning("stored, then the database became unavailable: %s", type(error).__name__)
+        # The error class only: its text may quote a query's parameters. Not an outage (a query of
+        # ours is wrong): the visitor still learns it was sent, and the log says ERROR.
+        outage = isinstance(error, (OperationalError, InterfaceError))
+        logger.log(logging.WARNING if outage else logging.ERROR,
+                   "stored, then the page could not read the database: %s", type(error).__name__)
     context = {"receipt_code": receipt_code, "check_url": check_url,
                "contact": contact_settings_without_database(request)}
     return private(render(request, "referral_form/sent.html", context))

@@ -104,11 +104,14 @@ def outage(monkeypatch):
 
 
 @pytest.mark.parametrize("code", ["fi", "ar"])
-def test_a_report_stored_just_before_an_outage_still_gets_its_receipt(client, outage, code):
+def test_a_report_stored_just_before_an_outage_still_gets_its_receipt(client, outage, code, caplog):
     # Told "not sent", the visitor would send it again: one report stored twice.
     outage.stop_after("create_referral")
     text = "Passi vietiin. جواز سفري أُخذ مني."
     response = submit(client, code, description=text)
+    logged = [(record.levelname, record.getMessage()) for record in caplog.records
+              if record.name == "referral_form.views"]
+    assert logged == [("WARNING", "stored, then the page could not read the database: OperationalError")]
 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]

@@ -156,20 +156,16 @@ def receipt_check_view(page, request):
             except DatabaseError:
                 follow_up = form
                 return _report_status(page, request, referral, follow_up, form_message=NOT_SENT, status=503)
-            return _report_status(page, request, referral, follow_up, message_sent=True)
+            return _stored(lambda: _report_status(page, request, referral, follow_up, message_sent=True),
+                           request, check_url=request.path)
         follow_up = form
     return _report_status(page, request, referral, follow_up)
 
 
 def _report_status(page, request, referral, follow_up, status=200, **extra):
-    def rendered():
-        messages = referral.messages.exclude(kind=ReferralMessage.Kind.NOTE).order_by("created_at")
-        return _render(
-            page, request, "referral_form/report_status.html", status=status,
-            referral=referral, public_status=PUBLIC_STATUS[referral.status], thread=list(messages),
-            follow_up=follow_up, **extra,
-        )
-
-    if extra.get("message_sent"):
-        return _stored(rendered, request, check_url=request.path)
-    return rendered()
+    messages = referral.messages.exclude(kind=ReferralMessage.Kind.NOTE).order_by("created_at")
+    return _render(
+        page, request, "referral_form/report_status.html", status=status,
+        referral=referral, public_status=PUBLIC_STATUS[referral.status], thread=list(messages),
+        follow_up=follow_up, **extra,
+    )

@@ -60,6 +60,7 @@ run-prod: install messages $(PROD_ENV) ## Start as the Docker image does (produc
 	@set -a && . ./$(PROD_ENV) && set +a && \
 	export DJANGO_SETTINGS_MODULE=website.settings.production DOTENV_PATH= DATABASE_URL="$(PROD_DATABASE_URL)" \
 	  CACHE_URL="$(PROD_CACHE_URL)" ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false \
+	  PUBLIC_BASE_URL=http://127.0.0.1:$(PORT) \
 	  LOAD_DEMO_CONTENT=true PORT=$(PORT) PYTHON=$(BIN)/python && \
 	$(BIN)/python -m website.create_database && \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \

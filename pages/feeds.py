@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
+from pages.public_url import absolute_url
+
 FEED_LENGTH = 20
 
 
@@ -22,14 +24,15 @@ class NewsFeed(Feed):
     def title(self, index):
         return f"{index.title} – {gettext('Assistance System for Victims of Human Trafficking')}"
 
+    # Absolute with the public address when one is set; else Django adds the request's host.
     def link(self, index):
-        return index.get_url(self.request)
+        return absolute_url(index.get_url(self.request))
 
     def subtitle(self, index):
         return index.introduction or None
 
     def feed_url(self, index):
-        return index.get_url(self.request) + index.reverse_subpage("feed")
+        return absolute_url(index.get_url(self.request) + index.reverse_subpage("feed"))
 
     def items(self, index):
         return index.articles()[:FEED_LENGTH]
@@ -41,7 +44,7 @@ class NewsFeed(Feed):
         return article.search_description or article.introduction
 
     def item_link(self, article):
-        return article.get_url(self.request)
+        return absolute_url(article.get_url(self.request))
 
     def item_guid(self, article):
         # Stable across renames and moves: derived from the page's translation key and language.

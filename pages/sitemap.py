@@ -6,6 +6,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.models import Page, Site
 
 from pages import i18n
+from pages.public_url import absolute_url
 
 
 @cache_control(max_age=3600, public=True)
@@ -36,6 +37,6 @@ def sitemap(request):
 
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute_url("/sitemap.xml", request)
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap_url}", ""]
     return render(request, "pages/robots.txt", {"text": "\n".join(lines)}, content_type="text/plain")

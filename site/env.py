@@ -88,3 +88,17 @@ def cache_config(url: str | None) -> dict:
     if url and not url.startswith("locmem://"):
         raise ImproperlyConfigured(f"CACHE_URL must start with redis://, rediss:// or locmem://: {url!r}")
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ihmiskauppa"}
+
+
+def env_base_url(name: str, default: str = "") -> str:
+    """An origin such as `https://ihmiskauppa.fi` (scheme, host, optional port; no path), without a
+    trailing slash; empty when unset."""
+    from urllib.parse import urlsplit
+
+    value = (os.environ.get(name) or default).strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"{name} must be an address like https://ihmiskauppa.fi, not {value!r}.")
+    return value

@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 
 from pages import i18n
 from pages.models import NewsArticlePage
+from pages.public_url import absolute_url
 
 register = template.Library()
 
@@ -45,7 +46,7 @@ def sharing(context, canonical: str = "") -> dict:
         "title": page.seo_title or page.title,
         "description": page_description(page),
         "url": canonical,
-        "image": request.build_absolute_uri(image_url),
+        "image": absolute_url(image_url, request),
         "image_width": width,
         "image_height": height,
         "image_alt": alt,

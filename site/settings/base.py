@@ -6,7 +6,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from website.env import cache_config, env_addresses, env_bool, env_int, env_list, env_str
+from website.env import cache_config, env_addresses, env_base_url, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/
 BASE_DIR = PROJECT_DIR.parent  # repository root
@@ -14,6 +14,11 @@ BASE_DIR = PROJECT_DIR.parent  # repository root
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# The site's public address (e.g. https://ihmiskauppa.fi): every absolute URL the site writes (canonical
+# and hreflang links, og:url and og:image, the sitemap, robots.txt, feeds, e-mails) starts with it,
+# whatever host name a request arrived with and whatever Wagtail's Site record says (pages/public_url.py).
+# Empty: Wagtail's Site record for pages, the request's own host for the rest.
+PUBLIC_BASE_URL = env_base_url("PUBLIC_BASE_URL")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -271,7 +276,9 @@ LOGGING = {
 # Wagtail
 # ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskaupan uhrien auttamisjärjestelmä"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's address in e-mails (notifications, password resets): the public address unless the
+# admin has one of its own.
+WAGTAILADMIN_BASE_URL = env_base_url("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000")
 # pages.search: on PostgreSQL every page is indexed and searched with its own language's text-search
 # configuration; on SQLite it is Wagtail's database backend (plain word matching).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search"}}

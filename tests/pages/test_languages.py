@@ -39,8 +39,14 @@ def test_home_page_in_every_language(client, code):
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
-    [("sv-FI,sv;q=0.9,en;q=0.5", "/sv/"), ("ar", "/ar/"), ("en-GB,en;q=0.8", "/en/"),
-     ("de-DE,de;q=0.9", "/fi/"), ("", "/fi/"), ("so", "/so/")],
+    [("sv-FI,sv;q=0.9,en;q=0.5", "/sv/"), ("ar", "/ar/"), ("en-GB,en;q=0.8", "/en/"), ("", "/fi/"), ("so", "/so/"),
+     ("fi-FI", "/fi/"), ("*", "/fi/"),
+     # A language the site does not offer: English, which more visitors read than Finnish.
+     ("de-DE,de;q=0.9", "/en/"), ("de, *;q=0.5", "/en/"), ("pl,de;q=0.8", "/en/"),
+     # ... unless a later choice is offered; regional variants read their language.
+     ("de-DE,de;q=0.9,ru;q=0.5", "/ru/"), ("uk-UA", "/uk/"), ("ar-EG,ar;q=0.9", "/ar/"), ("pt-BR,fr;q=0.4", "/fr/"),
+     # Dari reads Persian.
+     ("prs", "/fa/"), ("prs-AF,en;q=0.5", "/fa/"), ("fa-AF", "/fa/"), ("mo", "/ro/")],
 )
 def test_root_redirects_to_preferred_language(client, accept_language, expected):
     response = client.get("/", headers={"accept-language": accept_language})
@@ -79,3 +85,13 @@ def test_unknown_paths_give_translated_404(client, path, accept_language, lang):
     assert page.find("h1").get_text(strip=True) == expected
     if lang != "en":
         assert expected != "Page not found"
+
+
+def test_messages_a_catalogue_lacks_are_english_not_finnish():
+    """Django ships no Somali catalogue; a message it lacks is shown as written, in English."""
+    with translation.override("fi"):
+        assert gettext("January") != "January"  # Django's Finnish catalogue has it
+    with translation.override("so"):
+        assert gettext("Page not found") != "Page not found"  # ours is complete
+        assert gettext("January") == "January"
+        assert gettext("Enter a whole number.") == "Enter a whole number."

@@ -23,6 +23,7 @@ def run_manage(*args, env_extra):
 PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 30 + "-production-secret-with-enough-entropy-0123456789",
     "ALLOWED_HOSTS": "ihmiskauppa.example",
+    "PUBLIC_BASE_URL": "https://ihmiskauppa.example",
     "DATABASE_URL": "sqlite:////tmp/production-check.sqlite3",
     "REFERRAL_ENCRYPTION_KEYS": "wQ0zvBk3O8n5K3yQ0kE0q2oP1rJ9b7mVf6eW3tY4u5I=",
 }
@@ -145,3 +146,12 @@ def test_publishing_purges_the_configured_caching_proxy():
         server.shutdown()
         server.server_close()
     assert "/fi/oletko-ihmiskaupan-uhri/" in purged
+
+
+def test_check_deploy_warns_when_the_public_address_is_missing():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "PUBLIC_BASE_URL"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=env)
+    assert result.returncode != 0 and "website.W001" in result.stderr
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING",
+                        env_extra={**PRODUCTION_ENV, "PUBLIC_BASE_URL": "http://ihmiskauppa.example"})
+    assert result.returncode != 0 and "website.W002" in result.stderr

@@ -46,6 +46,7 @@ def test_entrypoint_starts_production_on_postgresql_and_redis(tmp_path):
         "SECRET_KEY": "entrypoint-test-" + "e" * 50,
         "REFERRAL_ENCRYPTION_KEYS": "wQ0zvBk3O8n5K3yQ0kE0q2oP1rJ9b7mVf6eW3tY4u5I=",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
         "CACHE_URL": "redis://127.0.0.1:6379/14",
@@ -80,7 +81,10 @@ def test_entrypoint_starts_production_on_postgresql_and_redis(tmp_path):
                 time.sleep(1)
         with urllib.request.urlopen(url + "/fi/", timeout=30) as response:  # noqa: S310 - local
             assert response.status == 200
-            assert "Ihmiskaupan uhrien auttamisjärjestelmä" in response.read().decode()
+            html = response.read().decode()
+            assert "Ihmiskaupan uhrien auttamisjärjestelmä" in html
+            # The demo's Site record says localhost:80; PUBLIC_BASE_URL names the real address.
+            assert f'<link rel="canonical" href="{url}/fi/">' in html
     finally:
         if server is not None:
             server.terminate()

@@ -107,6 +107,7 @@ def production_env(database_url: str, key: str | None = KEY, **overrides) -> dic
         "DOTENV_PATH": "",
         "SECRET_KEY": "outage-test-" + "o" * 50,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "PUBLIC_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
         "DATABASE_CONN_MAX_AGE": "60",  # persistent connections, which the outage breaks

@@ -4,11 +4,13 @@ Referral contents are encrypted at rest with Fernet (AES-128-CBC + HMAC-SHA256) 
 the environment variable ``REFERRAL_ENCRYPTION_KEYS``: a comma-separated list of keys, newest first.
 New data is encrypted with the newest key; every listed key can decrypt, so keys can be rotated
 (`manage.py rotate_referral_keys` re-encrypts everything with the newest). The keys never sit in
-the database.
+the database. (One value is not under these keys: the receipt code kept for a used form token is
+sealed with a key that only the token gives, see "single-use form tokens" below.)
 
 A missing or wrong key fails loudly: decryption never returns ciphertext as if it were text.
 """
 
+import base64
 import hashlib
 import hmac
 import os
@@ -148,3 +150,51 @@ def receipt_digest(code: str) -> str:
 
 def digests_match(first: str, second: str) -> bool:
     return hmac.compare_digest(first, second)
+
+
+# -- single-use form tokens -----------------------------------------------------------------------
+# A form token (referral_form.forms) carries a random nonce. A used token is kept as a hash of its
+# nonce, with the receipt code it was answered with sealed by a key derived from the nonce as well:
+# only a request that carries the token itself can read that code again, not a copy of the database,
+# not even with every key of the server. The hash and the key are two HMACs keyed by the nonce.
+
+FORM_NONCE_BYTES = 32
+SEALED_PREFIX = "nonce-fernet:"
+_NONCE_DIGEST_PURPOSE = b"ihmiskauppa-form-token-digest-v1"
+_NONCE_KEY_PURPOSE = b"ihmiskauppa-form-token-key-v1"
+
+
+def new_form_nonce() -> str:
+    return secrets.token_urlsafe(FORM_NONCE_BYTES)
+
+
+@sensitive_variables()
+def _from_nonce(nonce: str, purpose: bytes) -> bytes:
+    return hmac.new(nonce.encode("utf-8"), purpose, hashlib.sha256).digest()
+
+
+@sensitive_variables()
+def form_nonce_digest(nonce: str) -> str:
+    """What a used token is found by; reveals neither the nonce nor the key of `seal_for_nonce`."""
+    return _from_nonce(nonce, _NONCE_DIGEST_PURPOSE).hex()
+
+
+@sensitive_variables()
+def _nonce_cipher(nonce: str) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(_from_nonce(nonce, _NONCE_KEY_PURPOSE)))
+
+
+@sensitive_variables()
+def seal_for_nonce(nonce: str, text: str) -> str:
+    """Encrypt `text` so that only the holder of `nonce` can decrypt it."""
+    return SEALED_PREFIX + _nonce_cipher(nonce).encrypt(text.encode("utf-8")).decode("ascii")
+
+
+@sensitive_variables()
+def open_with_nonce(nonce: str, stored: str) -> str:
+    if not stored.startswith(SEALED_PREFIX):
+        raise DecryptionFailed("the stored value is not sealed for a form token")
+    try:
+        return _nonce_cipher(nonce).decrypt(stored[len(SEALED_PREFIX):].encode("ascii")).decode("utf-8")
+    except (InvalidToken, UnicodeError, ValueError) as error:
+        raise DecryptionFailed("a value sealed for a form token could not be opened with it") from error

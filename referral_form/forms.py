@@ -1,13 +1,16 @@
 """The public referral form: every message in the visitor's language, nothing they wrote lost."""
 
+import datetime
 import re
 import unicodedata
+from typing import NamedTuple
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from referral_form import crypto
 from referral_form.models import (
     ContactMethod,
     ExploitationType,
@@ -25,6 +28,11 @@ SHORT = 200
 PERSONAL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
 
+def ascii_digits(text: str) -> str:
+    """Any script's decimal digits as ASCII: an Arabic or Persian keyboard types ٠٤٠ or ۰۴۰ for 040."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def clean_text(value: str) -> str:
     """Line breaks as LF, no control characters, NFC (after the removal, which can join a letter to its
     accent), no surrounding space. Cleaning the result again changes nothing."""
@@ -33,17 +41,45 @@ def clean_text(value: str) -> str:
 
 
 class CleanCharField(forms.CharField):
-    """A text field that strips control characters; markup is kept as text, never rendered."""
+    """A text field that strips control characters; markup is kept as text, never rendered.
+
+    Its input has no `maxlength`: a browser would cut a pasted text there without a word. Text over
+    the limit is refused with an error that names the limit, and the form shows all of it again.
+    """
 
     def to_python(self, value):
         value = super().to_python(value)
         return clean_text(value) if value else value
 
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class UncutEmailField(forms.EmailField):
+    """An e-mail field without `maxlength` on its input (see CleanCharField)."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+# Phone numbers, e-mail addresses and codes read left to right in every language, also inside an
+# Arabic or Persian page.
+LEFT_TO_RIGHT = {"dir": "ltr"}
+
 
 def text_field(label, *, max_length=SHORT, help_text="", textarea=False, personal=False, rows=4,
-               required=False):
+               required=False, widget=None):
     attrs = dict(PERSONAL) if personal else {}
-    widget = forms.Textarea(attrs={"rows": rows, **attrs}) if textarea else forms.TextInput(attrs=attrs)
+    if widget is None:
+        widget = forms.Textarea(attrs={"rows": rows, **attrs}) if textarea else forms.TextInput(attrs=attrs)
     return CleanCharField(
         label=label, max_length=max_length, required=required, help_text=help_text, widget=widget
     )
@@ -93,10 +129,12 @@ class ReferralForm(forms.Form):
     contact_method = radio_field(
         _("How can we reach you safely?"), ContactMethod.choices, initial=ContactMethod.NONE, required=True
     )
-    contact_phone = text_field(_("Phone number"), max_length=40, personal=True)
-    contact_email = forms.EmailField(
+    contact_phone = text_field(
+        _("Phone number"), max_length=40, widget=TelInput(attrs={**PERSONAL, **LEFT_TO_RIGHT}),
+    )
+    contact_email = UncutEmailField(
         label=_("E-mail address"), required=False, max_length=SHORT,
-        widget=forms.EmailInput(attrs=PERSONAL),
+        widget=forms.EmailInput(attrs={**PERSONAL, **LEFT_TO_RIGHT}),
     )
     safe_contact_times = text_field(
         _("When is it safe to call?"), personal=True,
@@ -175,9 +213,10 @@ class ReferralForm(forms.Form):
                 _("You chose to stay anonymous but gave contact details. Choose 'confidential' "
                   "or remove the contact details."),
             )
-        if method == ContactMethod.PHONE and not cleaned.get("contact_phone"):
+        # A number or address that was given but refused already has its own error.
+        if method == ContactMethod.PHONE and "contact_phone" not in self.errors and not cleaned.get("contact_phone"):
             self.add_error("contact_phone", _("Give a phone number, or choose another way to reach you."))
-        if method == ContactMethod.EMAIL and not cleaned.get("contact_email"):
+        if method == ContactMethod.EMAIL and "contact_email" not in self.errors and not cleaned.get("contact_email"):
             self.add_error("contact_email", _("Give an e-mail address, or choose another way to reach you."))
         if method in (ContactMethod.PHONE, ContactMethod.EMAIL) and sharing == SharingLevel.ANONYMOUS:
             self.add_error(
@@ -185,10 +224,13 @@ class ReferralForm(forms.Form):
                 _("We can only contact you if you share contact details. Choose 'confidential' "
                   "or 'Do not contact me'."),
             )
-        phone = cleaned.get("contact_phone")
-        if phone and not re.fullmatch(r"[0-9+()\-\s./]{5,40}", phone):
-            self.add_error("contact_phone", _("Write the phone number with digits, for example +358 40 123 4567."))
         return cleaned
+
+    def clean_contact_phone(self) -> str:
+        phone = ascii_digits(self.cleaned_data.get("contact_phone") or "")
+        if phone and not re.fullmatch(r"[0-9+()\-\s./]{5,40}", phone):
+            raise forms.ValidationError(_("Write the phone number with digits, for example +358 40 123 4567."))
+        return phone
 
     @property
     def is_consultation(self) -> bool:
@@ -200,12 +242,14 @@ class ReceiptCheckForm(forms.Form):
     receipt_code = CleanCharField(
         label=_("Your receipt code"), max_length=40,
         help_text=_("The 16 digits you got after sending your report. Spaces do not matter."),
-        widget=forms.TextInput(attrs={**PERSONAL, "inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={**PERSONAL, **LEFT_TO_RIGHT, "inputmode": "numeric"}),
     )
 
 
 class FollowUpForm(forms.Form):
     receipt_code = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    # Not named form_token: outage.py tells the two forms apart by that name.
+    follow_up_token = forms.CharField(widget=forms.HiddenInput, required=False)
     text = text_field(
         _("Add information"), max_length=settings.REFERRAL_MAX_TEXT_LENGTH, textarea=True, rows=5,
         required=True,
@@ -213,16 +257,40 @@ class FollowUpForm(forms.Form):
 
 
 # -- the form token: replaces Django's CSRF cookie, so the form page sets no cookie --------------
+# Signed and time-limited (REFERRAL_FORM_MAX_AGE_SECONDS), with a random nonce that makes it
+# single-use: what a token has stored is recorded in the same transaction (FormTokenUse), and the
+# same form sent again gets the same answer instead of a second case (referral_form/submissions.py).
+# The follow-up form of the "check my report" page has tokens of its own kind (another salt), so that
+# neither kind is taken for the other.
+
+FOLLOW_UP_TOKEN_SALT = "referral_form.follow_up_token"  # noqa: S105 - a signing namespace, not a secret
 
 
-def new_form_token() -> str:
-    return signing.dumps({"v": 1}, salt=FORM_TOKEN_SALT)
+class FormToken(NamedTuple):
+    """A valid token: its nonce and when it expires."""
+
+    nonce: str
+    expires_at: datetime.datetime
 
 
-def form_token_is_valid(token: str) -> bool:
+def new_form_token(salt: str = FORM_TOKEN_SALT) -> str:
+    return signing.dumps({"v": 2, "n": crypto.new_form_nonce()}, salt=salt)
+
+
+def read_form_token(token: str, salt: str = FORM_TOKEN_SALT) -> FormToken | None:
+    """The token's nonce and expiry; None for a forged or expired token, or one without a nonce (a
+    form opened before tokens had one: the visitor is asked to send it again, with a new token)."""
+    max_age = settings.REFERRAL_FORM_MAX_AGE_SECONDS
     try:
-        signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=settings.REFERRAL_FORM_MAX_AGE_SECONDS)
-    except signing.BadSignature:
-        return False
-    return True
+        payload = signing.loads(token or "", salt=salt, max_age=max_age)
+        issued = signing.b62_decode(token.rsplit(":", 2)[-2])  # the signed timestamp
+    except (signing.BadSignature, ValueError):
+        return None
+    nonce = payload.get("n") if isinstance(payload, dict) else None
+    if not isinstance(nonce, str) or not nonce:
+        return None
+    return FormToken(nonce, datetime.datetime.fromtimestamp(issued + max_age, tz=datetime.UTC))
 
+
+def form_token_is_valid(token: str, salt: str = FORM_TOKEN_SALT) -> bool:
+    return read_form_token(token, salt) is not None

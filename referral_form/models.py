@@ -281,3 +281,20 @@ class ReferralAuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.action} {self.referral_reference}"
+
+
+class FormTokenUse(models.Model):
+    """A form token that has stored something: the same form sent again (a reload of the confirmation,
+    a double tap, Back and send) stores nothing more and gets the same answer.
+
+    Nothing about the visitor: a hash of the token's random nonce, the receipt code the report got,
+    sealed with a key that only the token gives (empty for a follow-up), and when the token expires.
+    Expired rows are deleted when something is stored and by `purge_referrals`.
+    """
+
+    nonce_digest = models.CharField(max_length=64, primary_key=True)
+    receipt = models.TextField(blank=True, default="")
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"form token used, expires {self.expires_at:%Y-%m-%d %H:%M}"

@@ -15,7 +15,7 @@ from django.shortcuts import render
 
 from pages.cache import contact_settings_without_database
 from referral_form.forms import FollowUpForm, ReferralForm
-from referral_form.views import NOT_SENT, private, with_fresh_token
+from referral_form.views import NOT_SENT, private, with_usable_token
 
 DATABASE_CHOICE_FIELDS = {"exploitation_types": forms.MultipleHiddenInput, "region": forms.HiddenInput}
 
@@ -42,13 +42,13 @@ class UnsentFollowUpForm(FollowUpForm):
 
 
 def not_sent_response(request):
-    """The referral form (with a fresh token) or the follow-up form of the "check my report" page
-    again, with NOT_SENT; None when the request sent neither."""
+    """The referral form (with its token while valid, else a fresh one) or the follow-up form of the
+    "check my report" page again, with NOT_SENT; None when the request sent neither."""
     if request.method != "POST":
         return None
     context = {"form_message": NOT_SENT, "contact": contact_settings_without_database(request)}
     if "form_token" in request.POST:
-        form = context["form"] = UnsentReferralForm(with_fresh_token(request.POST))
+        form = context["form"] = UnsentReferralForm(with_usable_token(request.POST))
     elif "receipt_code" in request.POST and "text" in request.POST:
         form = context["follow_up"] = UnsentFollowUpForm(request.POST)
     else:

@@ -17,9 +17,17 @@ from django.views.decorators.debug import sensitive_variables
 
 from pages.cache import contact_settings_without_database
 from referral_form import captcha, crypto, ratelimit
-from referral_form.forms import FollowUpForm, ReceiptCheckForm, ReferralForm, form_token_is_valid, new_form_token
+from referral_form.forms import (
+    FOLLOW_UP_TOKEN_SALT,
+    FollowUpForm,
+    ReceiptCheckForm,
+    ReferralForm,
+    form_token_is_valid,
+    new_form_token,
+    read_form_token,
+)
 from referral_form.models import ReferralMessage, ReferralStatus
-from referral_form.submissions import add_reporter_message, create_referral, find_by_receipt
+from referral_form.submissions import add_reporter_message, create_referral, find_by_receipt, receipt_for_token
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +80,7 @@ def _stored(rendered, request, check_url, receipt_code=None):
     """`rendered()`, the page after something was stored. It runs after the commit and reads the
     database (menus, settings, the thread): if the database stops in between, the visitor must still
     learn that what they sent went through, or they would send it again. Then a page that needs no
-    database says so, with the receipt code of a new report (shown this once)."""
+    database says so, with the receipt code of the report."""
     try:
         return rendered()
     except DatabaseError as error:
@@ -90,10 +98,19 @@ def _cross_site(request) -> bool:
     return request.headers.get("Sec-Fetch-Site", "") == "cross-site"
 
 
-def with_fresh_token(data):
+def with_token(data, token: str):
     data = data.copy()
-    data["form_token"] = new_form_token()
+    data["form_token"] = token
     return data
+
+
+def with_usable_token(data):
+    """The visitor's form with a token to send it again: their own while it is valid, else a new one.
+    A token that has stored nothing may well be used again; and if it has (the database stopped
+    after storing, before the answer), sending again shows that report's receipt instead of filing a
+    second case."""
+    token = data.get("form_token", "")
+    return with_token(data, token if form_token_is_valid(token) else new_form_token())
 
 
 @sensitive_variables()  # the text, while it is handled, and the receipt code
@@ -104,15 +121,25 @@ def referral_form_view(page, request):
         form.describe_fields()
         return _render(page, request, template, form=form)
 
-    form = ReferralForm(with_fresh_token(request.POST))
-    if not form_token_is_valid(request.POST.get("form_token", "")) or _cross_site(request):
+    token = read_form_token(request.POST.get("form_token", ""))
+    if token is None or _cross_site(request):
         # Re-show what they wrote, with a fresh token, without validating or saving anything.
+        form = ReferralForm(with_token(request.POST, new_form_token()))
         form.describe_fields()
         return _render(page, request, template, status=400, form=form, form_message=FORM_EXPIRED,
                        skip_errors=True)
+    # From here on a refused form (the rate limit, errors, "not sent") comes back with the same token:
+    # it has stored nothing, so it stays valid, and whatever is sent from this one visit to the form
+    # files one report at most. (With a new token at each error, a visitor who sent the corrected
+    # form, went Back to the page of errors and sent it again would file a second case.)
+    form = ReferralForm(request.POST)
     if form.is_spam_trap_filled:
         fake = crypto.format_receipt_code(crypto.new_receipt_code())  # looks the same; nothing stored
         return _render(page, request, "referral_form/confirmation.html", receipt_code=fake)
+    if (earlier := receipt_for_token(token)) is not None:
+        # Sent again (a reload of the confirmation, Back and send): nothing more is stored, the same
+        # receipt. Before the rate limit: sending the same form again is not another attempt.
+        return _confirmation(page, request, crypto.format_receipt_code(earlier))
     if not ratelimit.allow(request, "referral-submit", settings.REFERRAL_SUBMISSIONS_PER_HOUR):
         form.describe_fields()
         return _render(page, request, template, status=429, form=form, form_message=TOO_MANY, skip_errors=True)
@@ -120,11 +147,14 @@ def referral_form_view(page, request):
         form.describe_fields()
         return _render(page, request, template, status=400, form=form)
     try:
-        code = create_referral(form, translation.get_language())
+        code = create_referral(form, translation.get_language(), token)  # or the code of the same form sent at once
     except DatabaseError:
         form.describe_fields()
         return _render(page, request, template, status=503, form=form, form_message=NOT_SENT)
-    receipt_code = crypto.format_receipt_code(code)
+    return _confirmation(page, request, crypto.format_receipt_code(code))
+
+
+def _confirmation(page, request, receipt_code):
     return _stored(
         lambda: _render(page, request, "referral_form/confirmation.html", receipt_code=receipt_code),
         request, check_url=request.path + "check/", receipt_code=receipt_code,
@@ -148,11 +178,16 @@ def receipt_check_view(page, request):
         return _render(page, request, template, status=404, form=ReceiptCheckForm(), form_message=NOT_FOUND)
 
     code = crypto.normalise_receipt_code(request.POST["receipt_code"])
-    follow_up = FollowUpForm(initial={"receipt_code": code})
+    follow_up = FollowUpForm(initial={"receipt_code": code, "follow_up_token": new_form_token(FOLLOW_UP_TOKEN_SALT)})
     if is_follow_up:
         if form.is_valid():
+            # Its token makes a follow-up single-use: sent again (a reload), it is not added twice. A
+            # refused one comes back with the same token (it has stored nothing). One without a valid
+            # token (a page opened before follow-ups had one, or a token that expired while the visitor
+            # wrote) is added all the same: the receipt code is what protects a follow-up, not the token.
+            token = read_form_token(form.cleaned_data["follow_up_token"], FOLLOW_UP_TOKEN_SALT)
             try:
-                add_reporter_message(referral, form.cleaned_data["text"])
+                add_reporter_message(referral, form.cleaned_data["text"], token)
             except DatabaseError:
                 follow_up = form
                 return _report_status(page, request, referral, follow_up, form_message=NOT_SENT, status=503)

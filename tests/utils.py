@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from website.demo.loader import SPECS, TREE, demo_url_path, demo_visitor_path
 
-__all__ = ["SPECS", "TREE", "demo_keys", "demo_page", "demo_url_path", "demo_visitor_path", "soup"]
+__all__ = ["SPECS", "TREE", "demo_keys", "demo_page", "demo_url_path", "demo_visitor_path", "field_error", "soup"]
 
 
 def demo_page(key: str, code: str = "fi") -> Page:
@@ -18,3 +18,12 @@ def demo_keys(code: str) -> list[str]:
 
 def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def field_error(page: BeautifulSoup, name: str) -> str:
+    """The error message shown at a form field, without its hidden "Error:" prefix for screen readers."""
+    element = page.select_one(f"#id_{name}-error")
+    if element is None:
+        return ""
+    return " ".join(node.get_text(strip=True) for node in element.children
+                    if getattr(node, "get", lambda _k: None)("class") != ["visually-hidden"]).strip()

@@ -7,13 +7,14 @@
   if (!window.matchMedia || (window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
     return;
   }
-  var menu = document.querySelector(".main-menu__toggle");
-  if (menu) {
-    var wide = window.matchMedia("(min-width: 48rem)");
-    var fit = function () { menu.open = wide.matches; };
-    fit();
-    if (wide.addEventListener) { wide.addEventListener("change", fit); }
-  }
+  var wide = window.matchMedia("(min-width: 48rem)");
+  var fit = function () {
+    var menu = document.querySelector(".main-menu__toggle");
+    if (menu) { menu.open = wide.matches; }
+  };
+  fit();
+  if (wide.addEventListener) { wide.addEventListener("change", fit); }
+  document.addEventListener("site:page", fit);  // a form's answer shown in place (quick-exit.js)
   var closed = [];
   window.addEventListener("beforeprint", function () {
     closed = Array.prototype.filter.call(document.querySelectorAll(".accordion__item"), function (item) {

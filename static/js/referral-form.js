@@ -1,10 +1,10 @@
 /* Referral form, progressive enhancement: show the professionals' section only to officials and
    NGO workers, and the contact fields only when a way to contact was chosen. Without JavaScript
-   every section is shown. Hidden fields keep what was typed. */
+   every section is shown. Hidden fields keep what was typed. It runs again when quick-exit.js shows
+   the form's answer in place of the page ("site:page"). */
 (function () {
   "use strict";
-  var form = document.querySelector(".referral-form");
-  if (!form) { return; }
+  var form;
   function checked(name) {
     var input = form.querySelector("input[name='" + name + "']:checked");
     return input ? input.value : "";
@@ -13,7 +13,7 @@
   function show(element, visible) {
     // Never hide a field that has an error or something typed in it.
     if (!element) { return; }
-    var filled = Array.prototype.some.call(element.querySelectorAll("input[type=text], input[type=email], textarea"),
+    var filled = Array.prototype.some.call(element.querySelectorAll("input[type=text], input[type=tel], input[type=email], textarea"),
       function (input) { return input.value.trim() !== ""; });
     element.hidden = !(visible || filled || element.querySelector(".field__error"));
   }
@@ -27,6 +27,12 @@
     show(group("may_leave_message"), method === "phone");
     show(group("contact_email"), method === "email");
   }
-  form.addEventListener("change", update);
-  update();
+  function start() {
+    form = document.querySelector(".referral-form");
+    if (!form) { return; }
+    form.addEventListener("change", update);
+    update();
+  }
+  document.addEventListener("site:page", start);
+  start();
 })();

@@ -10,7 +10,7 @@ from django_recaptcha.client import RecaptchaResponse
 
 from referral_form.models import Referral
 from tests.referral_form.test_form import form_data, form_url
-from tests.utils import demo_url_path, soup
+from tests.utils import demo_url_path, field_error, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_captcha_service_outage_is_a_translated_error_not_a_500(client, captcha_
         response = client.post(form_url("sv"), {**form_data(), "g-recaptcha-response": "x"},
                                headers={"accept-language": "sv"})
     assert response.status_code == 400
-    error = soup(response).select_one("#id_captcha-error").get_text(strip=True)
+    error = field_error(soup(response), "captcha")
     with translation.override("sv"):
         assert error == gettext(
             "We could not check the 'I am not a robot' box just now. Please try again, or call us.")

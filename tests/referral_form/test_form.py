@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from referral_form.forms import new_form_token
 from referral_form.models import Referral, ReferralMessage, ReferralStatus, SharingLevel
 from referral_form.views import NOT_SENT
-from tests.utils import demo_url_path, soup
+from tests.utils import demo_url_path, field_error, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -145,13 +145,13 @@ def test_missing_description_error_in_visitor_language_keeps_text(client):
     response = submit(client, "sv", description="", municipality="Vasa", writer_role="self")
     assert response.status_code == 400
     page = soup(response)
-    error = page.select_one("#id_description-error").get_text(strip=True)
+    error = field_error(page, "description")
     with translation.override("sv"):
         assert error == gettext("This field is required.")
     assert page.select_one("[name=municipality]")["value"] == "Vasa"
     assert page.select_one("[name=writer_role][value=self]").has_attr("checked")
     assert page.select_one("#id_description")["aria-invalid"] == "true"
-    assert page.select_one(".error-summary a[href='#id_description-group']")
+    assert page.select_one(".error-summary a[href='#id_description']")
     assert Referral.objects.count() == 0
 
 
@@ -160,7 +160,7 @@ def test_arabic_errors_render_right_to_left(client):
     page = soup(response)
     assert page.html["dir"] == "rtl"
     with translation.override("ar"):
-        assert page.select_one("#id_description-error").get_text(strip=True) == gettext("This field is required.")
+        assert field_error(page, "description") == gettext("This field is required.")
 
 
 def test_professional_details_need_consent(client):
@@ -299,10 +299,14 @@ def test_over_long_text_is_refused_in_the_visitor_language_and_kept(client, sett
     long_text = "a" * (settings.REFERRAL_MAX_TEXT_LENGTH + 1)
     response = submit(client, "so", description=long_text)
     assert response.status_code == 400
-    error = soup(response).select_one("#id_description-error").get_text(strip=True)
+    error = field_error(soup(response), "description")
     with translation.override("en"):
         english = gettext("Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).")
     assert error and not error.startswith(english[:20])  # Somali, not Django's English fallback
+    assert str(settings.REFERRAL_MAX_TEXT_LENGTH) in error  # it names the limit
+    textarea = soup(response).select_one("#id_description")
+    assert textarea.get_text().strip() == long_text  # all of it, not cut at the limit
+    assert not textarea.has_attr("maxlength")  # nor by the browser while typing or pasting
     assert soup(response).select_one("#id_description").get_text().strip() == long_text
     assert Referral.objects.count() == 0
 

@@ -167,6 +167,27 @@ class DocumentLinkBlock(blocks.StructBlock):
         description = _("A link to a document, with its file type and size.")
 
 
+class RetentionPeriodBlock(blocks.StructBlock):
+    """How long referrals are kept, from the configuration (REFERRAL_RETENTION_DAYS, through the
+    `retention_days` template tag), so that the privacy notice never states another number than
+    the one the retention command applies."""
+
+    backup_days = blocks.IntegerBlock(
+        label=_("Days backups are kept"),
+        required=False,
+        min_value=0,
+        max_value=3650,
+        help_text=_("How long the operator keeps database backups. Leave empty to say nothing about backups."),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Retention period")
+        template = f"{BLOCK_TEMPLATES}/retention_period_block.html"
+        description = _("How many days after a case is closed its report is deleted, from the site's configuration.")
+        preview_value = {"backup_days": 30}
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -176,6 +197,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     service_list = ServiceListBlock()
     image = ImageBlock()
     document = DocumentLinkBlock()
+    retention_period = RetentionPeriodBlock()
 
     def render_basic(self, value, context=None):
         """Wagtail's markup, with each block told whether it opens the body: an image there is

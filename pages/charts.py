@@ -48,8 +48,9 @@ def format_figure(value: int | None, unit: Unit = Unit.COUNT) -> str:
         return _("not published")
     number = formats.number_format(value, use_l10n=True, force_grouping=True)
     if unit is Unit.PERCENT:
-        # Translators: a percentage, e.g. "70 %"; write it as your language does (English: "70%").
-        return _("%(number)s %%") % {"number": number}
+        # Translators: a percentage: English writes "70%"; write it as your language does, e.g. with a
+        # no-break space before the sign ("70 %") in Finnish, Swedish, Russian or French.
+        return _("%(number)s%%") % {"number": number}
     return number
 
 

@@ -126,3 +126,18 @@ class DocumentForm(BaseDocumentForm):
                 params={"format": extension.upper(), "extension": extension},
             )
         return file
+
+
+def serve(request, document_id, document_filename):
+    """Wagtail's document view, without the `Content-Encoding: None` header it would send.
+
+    `wagtail.utils.sendfile` writes `encoding or guessed_encoding` into Content-Encoding, and
+    `mimetypes.guess_type()` guesses no encoding (None) for every file name we accept, so the header
+    came out as the text "None". A real encoding (a name ending in .gz) is kept.
+    """
+    from wagtail.documents.views.serve import serve as wagtail_serve
+
+    response = wagtail_serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") in ("", "None"):
+        del response["Content-Encoding"]
+    return response

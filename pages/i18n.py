@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 
 _interface_language: ContextVar[str | None] = ContextVar("interface_language", default=None)
 
@@ -34,14 +34,55 @@ def text_direction(language_code: str) -> str:
     return "rtl" if is_rtl(language_code) else "ltr"
 
 
+def language_attributes(code: str, around: str) -> str:
+    """` lang=".." dir=".."` for text in `code` standing in text of the language `around`; nothing
+    when they are the same (or `code` is empty)."""
+    from django.utils.html import format_html
+
+    if not code or code == around:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
+
+
 def local_name(language_code: str) -> str:
     """The language's name in itself ("suomi", "العربيّة"), for the language switcher."""
     return get_language_info(language_code)["name_local"]
 
 
 def translated_name(language_code: str) -> str:
-    """The language's name in the active language, from our own catalogues."""
+    """The language's name in the active language, standing alone (a column heading, a list), from
+    our own catalogues."""
     return str(dict(settings.LANGUAGES).get(language_code, language_code))
+
+
+# A language's name inside a sentence is not always its name standing alone: Russian and Ukrainian
+# write it in lower case there, and may need another case than the nominative. So it is a string of
+# its own, in the form that fits the translations of the sentences that take it: "It is shown in
+# %(language)s.", "Nothing was found in %(language)s. These results are in %(other)s." and
+# "in %(language)s only" (Russian "на английском языке", Ukrainian "англійською мовою").
+NAMES_IN_SENTENCE = {
+    # Translators: a language's name as it stands in "It is shown in %(language)s.", "in %(language)s
+    # only" and "Nothing was found in %(language)s": give the form that fits your translations of them.
+    "fi": pgettext_lazy("language name inside a sentence", "Finnish"),
+    "sv": pgettext_lazy("language name inside a sentence", "Swedish"),
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "ru": pgettext_lazy("language name inside a sentence", "Russian"),
+    "uk": pgettext_lazy("language name inside a sentence", "Ukrainian"),
+    "et": pgettext_lazy("language name inside a sentence", "Estonian"),
+    "ro": pgettext_lazy("language name inside a sentence", "Romanian"),
+    "ar": pgettext_lazy("language name inside a sentence", "Arabic"),
+    "fa": pgettext_lazy("language name inside a sentence", "Persian"),
+    "so": pgettext_lazy("language name inside a sentence", "Somali"),
+    "th": pgettext_lazy("language name inside a sentence", "Thai"),
+    "vi": pgettext_lazy("language name inside a sentence", "Vietnamese"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+}
+
+
+def name_in_sentence(language_code: str) -> str:
+    """The language's name in the active language, as it stands inside a sentence ("shown in English")."""
+    name = NAMES_IN_SENTENCE.get(language_code)
+    return str(name) if name is not None else translated_name(language_code)
 
 
 @contextmanager
@@ -116,14 +157,17 @@ def live_translations(page) -> list:
 
 
 def keep_interface_language_in_urls() -> None:
-    """Make every page URL keep the visitor's language prefix while a public page renders.
+    """Make every page URL keep the visitor's language prefix while a public page renders, and start
+    with the site's public address (`PUBLIC_BASE_URL`, pages/public_url.py) when one is set.
 
     Wagtail computes a page's URL in the page's own language (`/en/...`). Menus, breadcrumbs,
     rich-text links and listings use plain `Page` objects as well as our page classes, so the
     rule is applied to `Page.get_url_parts` itself. Outside the public serve view (admin,
-    sitemaps, management commands) the interface language is unset and URLs are unchanged.
+    sitemaps, management commands) the interface language is unset and paths are unchanged.
     """
     from wagtail.models import Page
+
+    from pages.public_url import with_public_root
 
     if getattr(Page.get_url_parts, "keeps_interface_language", False):
         return
@@ -131,11 +175,13 @@ def keep_interface_language_in_urls() -> None:
 
     def get_url_parts(self, request=None):
         url_parts = original(self, request=request)
+        if not url_parts:
+            return url_parts
+        site_id, root_url, page_path = url_parts
         language = _interface_language.get()
-        if language and url_parts and url_parts[2]:
-            site_id, root_url, page_path = url_parts
-            return site_id, root_url, with_language_prefix(page_path, language)
-        return url_parts
+        if language and page_path:
+            page_path = with_language_prefix(page_path, language)
+        return site_id, with_public_root(root_url), page_path
 
     get_url_parts.keeps_interface_language = True
     Page.get_url_parts = get_url_parts

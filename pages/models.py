@@ -84,7 +84,7 @@ class BasePage(Page):
             content_language=content_language,
             content_direction=i18n.text_direction(content_language),
             is_fallback=content_language != interface_language,
-            content_language_name=i18n.translated_name(content_language),
+            content_language_name=i18n.name_in_sentence(content_language),
         )
         return context
 
@@ -789,7 +789,13 @@ TRANSLATED_SETTINGS_FIELDS = ("helpline_phone", "contact_email", "emergency_numb
 def _settings_tabs():
     tabs = [
         ObjectList(
-            [FieldPanel("report_page"), FieldPanel("safety_page"), FieldPanel("services_page")],
+            [
+                FieldPanel("report_page"),
+                FieldPanel("safety_page"),
+                FieldPanel("services_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("privacy_page"),
+            ],
             heading=_("Links on every page"),
         )
     ]
@@ -834,6 +840,16 @@ class SiteContactSettings(BaseGenericSetting):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("service directory page"),
         help_text=_("The directory of other help in Finland, linked at the end of every guidance page."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("accessibility statement"),
+        help_text=_("The accessibility statement, linked from the footer of every page in the visitor's language."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("privacy notice"),
+        help_text=_("The privacy notice, linked from the footer of every page and from the referral form."),
     )
 
     edit_handler = _settings_tabs()

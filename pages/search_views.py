@@ -53,7 +53,7 @@ def search(request):
         "words": words,
         "max_query_length": MAX_QUERY_LENGTH,
         "results_language": language,
-        "language_name": i18n.translated_name(language),
+        "language_name": i18n.name_in_sentence(language),
     }
     with i18n.interface_language(language):
         if words:
@@ -65,7 +65,7 @@ def search(request):
                     results=[_result(page, request) for page in page_obj.object_list],
                     results_language=results_language,
                     results_direction=i18n.text_direction(results_language),
-                    results_language_name=i18n.translated_name(results_language),
+                    results_language_name=i18n.name_in_sentence(results_language),
                 )
         context["language_alternates"] = _language_alternates(query)
         return render(request, "pages/search.html", context)

@@ -7,7 +7,9 @@ say `no-store`, `no-cache` or `private` (the referral form and the receipt check
 
 Keys carry the ContentGeneration number, which publishing, unpublishing, moving or deleting a page,
 saving a setting, snippet, document or image advances: the next request renders afresh, in every
-process. The cache is Django's default cache: Redis in production, local memory by default.
+process. They also carry the settings that pages print (the retention period), so a restart with
+another value never serves a page cached under the old one. The cache is Django's default cache:
+Redis in production, local memory by default.
 """
 
 import hashlib
@@ -43,9 +45,15 @@ def _cacheable_response(response) -> bool:
     return not any(directive in control for directive in REFUSING_DIRECTIVES)
 
 
+def _shown_configuration() -> str:
+    """The settings that public pages print (the privacy notice's retention period). A shared cache
+    outlives a restart, so a page cached under another value must not be served after one."""
+    return f"retention-{settings.REFERRAL_RETENTION_DAYS}"
+
+
 def _key(request, generation: int) -> str:
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page:{generation}:{_shown_configuration()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:

@@ -6,6 +6,7 @@ from django.views.static import serve as serve_static_file
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import documents as page_documents
 from pages import search_views
 from pages import sitemap as page_sitemap
 from pages import views as page_views
@@ -19,6 +20,10 @@ urlpatterns = [
     # The staff queue before the rest of the admin: its own check logs every refusal (see admin_urls.py).
     path("admin/referrals/", include("referral_form.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view without its `Content-Encoding: None` (pages/documents.py), under Wagtail's
+    # own URL name, so that every document link reversed by that name leads here; the rest of Wagtail's
+    # document URLs as they are.
+    re_path(r"^documents/(\d+)/(.*)$", page_documents.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

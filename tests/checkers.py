@@ -59,8 +59,9 @@ def rendered(client, paths) -> dict:
 
 
 @contextmanager
-def chromium_page(documents: dict, width: int = 375):
+def chromium_page(documents: dict, width: int = 375, mobile: bool = False):
     """A Chromium page for http://testserver serving `documents`, and static and media files from disk.
+    `mobile` makes it a phone's: the page may then widen the layout beyond `width`, as a phone's would.
 
     Any other request is refused and recorded (`page.offsite_requests`, `page.missing_files`).
     """
@@ -92,7 +93,8 @@ def chromium_page(documents: dict, width: int = 375):
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         )
-        context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
+        context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True,
+                                      is_mobile=mobile, has_touch=mobile)
         context.route("**/*", answer)
         page = context.new_page()
         page.offsite_requests = offsite

@@ -26,8 +26,11 @@ def document_link(context, document, title=""):
     if size is not None:
         details.append(human_size(size))
     if facts.language and facts.language != translation.get_language():
-        details.append(gettext("in %(language)s only") % {"language": i18n.translated_name(facts.language)})
+        details.append(gettext("in %(language)s only") % {"language": i18n.name_in_sentence(facts.language)})
     return {
+        # The details are in the visitor's language: marked so inside an English (fallback) page.
+        "details_language": i18n.language_attributes(
+            translation.get_language(), context.get("content_language") or translation.get_language()),
         "document": document,
         "title": title or document.title,
         "language": facts.language,

@@ -137,8 +137,19 @@ def canonical_url(context) -> str:
 
 @register.filter
 def language_name(code: str) -> str:
-    """A language's name in the visitor's language: "in Finnish" on an English page."""
-    return i18n.translated_name(code)
+    """A language's name in the visitor's language, as it stands inside a sentence: "in Finnish"."""
+    return i18n.name_in_sentence(code)
+
+
+@register.filter
+def other_language(code: str, around: str = "") -> str:
+    """` lang=".." dir=".."` for an element whose text is in `code`, when that is not the language
+    around it (`around`, else the visitor's): an English card or menu item on an Arabic page reads
+    left to right in English. Nothing when the languages are the same.
+
+    `<li{{ article.locale.language_code|other_language:page.locale.language_code }}>`
+    """
+    return i18n.language_attributes(code, around or translation.get_language())
 
 
 @register.filter
@@ -155,8 +166,9 @@ def lang_attributes(obj, field: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def site_links(context) -> dict:
-    """The report, safe-browsing and service directory pages chosen in the settings, in the visitor's
-    language.
+    """The report, safe-browsing, service directory, accessibility statement and privacy notice
+    pages chosen in the settings, in the visitor's language (else the fallback page, inside the
+    visitor's interface; `lang` says which language the page is in).
 
     Two queries for all the links, none while the content generation stays the same.
     """
@@ -168,6 +180,8 @@ def site_links(context) -> dict:
             "report": contact.report_page_id,
             "safety": contact.safety_page_id,
             "services": contact.services_page_id,
+            "accessibility": contact.accessibility_page_id,
+            "privacy": contact.privacy_page_id,
         }
         pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[pk for pk in wanted.values() if pk])}
         localized = i18n.localize_pages(list(pages.values()))

@@ -379,6 +379,8 @@ class DemoLoader:
         contact.report_page = self.pages.get((code, "report"))
         contact.safety_page = self.pages.get((code, "safety"))
         contact.services_page = self.pages.get((code, "services"))
+        contact.accessibility_page = self.pages.get((code, "accessibility"))
+        contact.privacy_page = self.pages.get((code, "privacy"))
         contact.save()
 
     @staticmethod

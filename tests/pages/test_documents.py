@@ -171,3 +171,22 @@ def test_document_blocks_cost_the_same_queries_for_one_or_many(client):
         return len(captured)
 
     assert queries(page_with(1)) == queries(page_with(6))
+
+
+def test_documents_are_served_without_a_content_encoding_of_none(client):
+    # Wagtail's sendfile wrote the guessed encoding into the header even when there was none: "None".
+    report = demo_page("report-2016-h1", "en")
+    response = client.get(report.document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Encoding" not in response
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_real_content_encoding_is_kept(client):
+    document = Document(title="Pakattu")
+    document.file.save("pakattu.csv.gz", ContentFile(b"\x1f\x8b\x08\x00"), save=False)
+    document.save()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from pages import i18n
 from tests.utils import demo_page, demo_url_path, soup
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def test_english_page_served_inside_visitor_interface(client, code):
     with translation.override(code):
         expected = gettext(
             "This page has not been translated into your language yet. It is shown in %(language)s."
-        ) % {"language": gettext("English")}
+        ) % {"language": i18n.name_in_sentence("en")}
     assert notice.get_text(strip=True) == expected
     assert page.find("h1").get_text(strip=True) == demo_page("help", "en").title
 
@@ -116,3 +117,38 @@ def test_draft_translation_is_not_shown(client):
     page = soup(client.get(en_path))
     assert page.find("main")["lang"] == "en"
     assert Locale.objects.filter(language_code="ru").exists()
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_english_content_inside_a_right_to_left_page_reads_left_to_right(client, code):
+    """News cards, menu items and breadcrumbs that are still in English say so, and run left to right;
+    what is in the visitor's language around them does not repeat the attributes."""
+    page = soup(client.get(f"/{code}/"))
+    cards = page.select(".latest-news .card")
+    assert cards
+    for card in cards:
+        assert (card["lang"], card["dir"]) == ("en", "ltr")
+        meta = card.select_one(".card__meta")  # "press release": the interface's words
+        assert (meta["lang"], meta["dir"]) == (code, "rtl")
+    english_items = [a for a in page.select(".main-menu a") if a.get("lang") == "en"]
+    assert english_items and all(a["dir"] == "ltr" for a in english_items)
+    own_items = [a for a in page.select(".main-menu a") if not a.has_attr("lang")]
+    assert own_items and not any(a.has_attr("dir") for a in own_items)
+    crumbs = soup(client.get(fallback_path(code, "offices"))).select(".breadcrumbs [lang]")
+    assert crumbs and all(crumb["dir"] == "ltr" for crumb in crumbs if crumb["lang"] == "en")
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_interface_words_inside_an_english_page_carry_the_visitors_language(client, code):
+    """On a fallback page `<main lang="en">` holds a few words in the visitor's own language (the
+    helpline's labels, a document's details): those say so (WCAG 3.1.2)."""
+    marked = []
+    for key in ("help", "admission", "professionals", "report-2016-h1", "report-2017-h1"):
+        page = soup(client.get(fallback_path(code, key)))
+        assert page.find("main")["lang"] == "en"
+        for element in page.select("main .helpline__contacts, main .document-link__meta"):
+            assert (element.get("lang"), element.get("dir")) == (code, "rtl"), (key, element)
+            marked.append(element)
+    assert marked
+    for element in soup(client.get(demo_url_path("help", "fi"))).select(".helpline__contacts, .document-link__meta"):
+        assert not element.has_attr("lang")  # nothing to mark on a page in the visitor's language

@@ -68,3 +68,22 @@ def test_guidance_page_prints_content_and_helpline_without_screen_controls(clien
         assert page.locator("main h1").is_visible()
         assert page.locator(".site-header__helpline").is_visible()
         assert all(answer.is_visible() for answer in page.locator(".accordion__answer").all())
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_form_with_errors_passes_axe_with_the_summary_first(client, width):
+    """GOV.UK's error summary: right under the heading, focused on load, each error linked to its field."""
+    documents = {}
+    for code in LANGUAGES:
+        form = demo_visitor_path("report", code)
+        response = client.post(form, {**form_data(), "description": "", "contact_method": "phone"})
+        assert response.status_code == 400
+        documents[form] = (response.status_code, dict(response.headers), response.content)
+    with chromium_page(documents, width) as page:
+        for path in documents:
+            page.goto(ORIGIN + path)
+            assert axe_violations(page) == [], path
+            page.wait_for_function("document.activeElement.id === 'error-summary'")  # autofocus
+            assert page.evaluate("document.querySelector('main h1').nextElementSibling.id") == "error-summary"
+            targets = page.eval_on_selector_all(".error-summary a", "links => links.map(a => a.hash.slice(1))")
+            assert targets and all(page.evaluate("id => !!document.getElementById(id)", target) for target in targets)

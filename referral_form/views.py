@@ -139,7 +139,8 @@ def referral_form_view(page, request):
     if (earlier := receipt_for_token(token)) is not None:
         # Sent again (a reload of the confirmation, Back and send): nothing more is stored, the same
         # receipt. Before the rate limit: sending the same form again is not another attempt.
-        return _confirmation(page, request, crypto.format_receipt_code(earlier))
+        # What was typed since is not added: the page says how to add it with the check page.
+        return _confirmation(page, request, crypto.format_receipt_code(earlier), already_sent=True)
     if not ratelimit.allow(request, "referral-submit", settings.REFERRAL_SUBMISSIONS_PER_HOUR):
         form.describe_fields()
         return _render(page, request, template, status=429, form=form, form_message=TOO_MANY, skip_errors=True)
@@ -154,9 +155,10 @@ def referral_form_view(page, request):
     return _confirmation(page, request, crypto.format_receipt_code(code))
 
 
-def _confirmation(page, request, receipt_code):
+def _confirmation(page, request, receipt_code, already_sent=False):
     return _stored(
-        lambda: _render(page, request, "referral_form/confirmation.html", receipt_code=receipt_code),
+        lambda: _render(page, request, "referral_form/confirmation.html", receipt_code=receipt_code,
+                        already_sent=already_sent),
         request, check_url=request.path + "check/", receipt_code=receipt_code,
     )
 

@@ -24,6 +24,7 @@ from django.core import mail, signing
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from referral_form import crypto
 from referral_form.forms import FORM_TOKEN_SALT, form_token_is_valid, new_form_token
@@ -83,6 +84,12 @@ def test_the_same_form_sent_again_files_one_case_and_shows_the_same_receipt(
     assert Referral.objects.count() == 1
     assert Referral.objects.get().description == "Työnantaja otti passini."
     assert len(mail.outbox) == 1  # staff are told once
+    # The first answer is the plain confirmation; the next says nothing new was saved, and how to
+    # add something (what was typed since is not added).
+    assert soup(first).select_one("[data-already-sent]") is None
+    notice = soup(second).select_one("[data-already-sent]")
+    with translation.override("fi"):
+        assert notice is not None and gettext("Check your report") in notice.get_text()
 
 
 @pytest.mark.django_db

@@ -3,7 +3,14 @@ and desktop widths, and asks for nothing from another origin. `make audit` adds 
 
 import pytest
 
-from tests.checkers import ORIGIN, axe_violations, chromium_page, rendered, vnu_errors
+from tests.checkers import (
+    ORIGIN,
+    axe_violations,
+    chromium_page,
+    layout_is_checked_on_the_sqlite_pass,
+    rendered,
+    vnu_errors,
+)
 from tests.pages.test_rendering import PAGE_TYPES, key_of_type
 from tests.referral_form.test_form import form_data
 from tests.utils import demo_visitor_path
@@ -40,6 +47,7 @@ def test_form_with_errors_is_valid_html(client, tmp_path):
 # 320 px is WCAG 2.1's reflow width (1.4.10); 375 px a common phone; 1280 px a desktop.
 @pytest.mark.parametrize("width", [320, 375, 1280])
 def test_every_page_type_passes_axe_and_stays_on_the_site(client, width):
+    layout_is_checked_on_the_sqlite_pass()
     paths = page_paths()
     documents = rendered(client, paths)
     violations = {}

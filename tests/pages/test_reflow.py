@@ -9,7 +9,7 @@ charts) may scroll inside its own region; the page itself may not.
 import pytest
 from django.conf import settings as django_settings
 
-from tests.checkers import ORIGIN, chromium_page, rendered
+from tests.checkers import ORIGIN, chromium_page, layout_is_checked_on_the_sqlite_pass, rendered
 from tests.referral_form.test_form import form_data
 from tests.utils import TREE, demo_visitor_path, soup
 
@@ -60,6 +60,7 @@ def post_pages(client, code: str) -> dict:
 
 
 def test_every_page_of_every_language_fits_a_320_px_phone(client, settings):
+    layout_is_checked_on_the_sqlite_pass()
     settings.REFERRAL_SUBMISSIONS_PER_HOUR = settings.REFERRAL_CHECKS_PER_HOUR = 1000
     documents = {}
     for code in LANGUAGES:

@@ -34,6 +34,13 @@ def type_with_shift(page, text: str) -> None:
             page.keyboard.type(character)
 
 
+def below_the_quick_exit_bar(page, selector: str) -> bool:
+    """The element is on screen, not hidden under the sticky quick-exit bar."""
+    return page.evaluate("""s => { const bar = document.querySelector('.quick-exit').getBoundingClientRect();
+        const box = document.querySelector(s).getBoundingClientRect();
+        return box.top >= bar.bottom - 1 && box.top < innerHeight; }""", selector)
+
+
 def still_on_the_site(page, site_url) -> bool:
     page.wait_for_timeout(300)  # time for a (wrong) exit to start
     return page.url.startswith(site_url)
@@ -134,24 +141,30 @@ def send_a_report(tab, site_url, code="fi"):
     return tab.inner_text("[data-receipt]")
 
 
-def test_back_after_the_quick_exit_from_the_confirmation_does_not_show_the_site(tab, site_url):
+@pytest.mark.parametrize("width", [320, 1280])
+def test_back_after_the_quick_exit_from_the_confirmation_does_not_show_the_site(tab, site_url, width):
+    tab.set_viewport_size({"width": width, "height": 700})
     form = site_url + demo_url_path("report", "fi")
     receipt = send_a_report(tab, site_url)
     assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", receipt)
     assert tab.url == form  # the answer is shown in the form's own entry
-    screenshot(tab, "confirmation-in-place-fi-1280")
+    assert below_the_quick_exit_bar(tab, "main h1")
+    screenshot(tab, f"confirmation-in-place-fi-{width}")
     tab.click("[data-quick-exit]")
     tab.wait_for_url(EXIT)
     tab.go_back()
     assert tab.url == START
 
 
-def test_error_summary_takes_focus_and_leads_to_each_field(tab, site_url):
+@pytest.mark.parametrize("width", [320, 1280])
+def test_error_summary_takes_focus_and_leads_to_each_field(tab, site_url, width):
+    tab.set_viewport_size({"width": width, "height": 700})
     tab.goto(site_url + demo_url_path("report", "ar"))
     tab.click(".referral-form button[type=submit]")  # nothing filled in
     tab.wait_for_selector(".error-summary")
     tab.wait_for_function("document.activeElement.id === 'error-summary'")
     assert tab.evaluate("document.querySelector('main h1').nextElementSibling.id") == "error-summary"
+    assert below_the_quick_exit_bar(tab, ".error-summary")
     links = tab.locator(".error-summary a")
     assert links.count() >= 2
     tab.keyboard.press("Tab")

@@ -32,3 +32,11 @@ def described_input(context, field):
     if field.auto_id and "id" not in widget.attrs:
         attrs["id"] = field.auto_id
     return widget.render(name=field.html_name, value=field.value(), attrs=attrs, renderer=field.form.renderer)
+
+
+@register.filter
+def before_message(label) -> str:
+    """A field's label as it stands before its error in the error summary: "Region: ...", but "Who is
+    writing? ..." with no colon after a question mark (Arabic and Persian ones too)."""
+    text = str(label).rstrip()
+    return text if text.endswith(("?", "؟", ":", "!", "।")) else f"{text}:"

@@ -79,3 +79,11 @@ def test_persian_digits_find_the_report(client, code):
     response = client.post(form_url(code) + "check/", {"receipt_code": persian}, headers={"accept-language": code})
     assert response.status_code == 200
     assert soup(response).select_one(".report-status")
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "fa"])
+def test_the_error_summary_puts_no_colon_after_a_question(client, code):
+    page = soup(submit(client, code, description="", writer_role=""))
+    items = [link.get_text(" ", strip=True) for link in page.select(".error-summary a")]
+    assert len(items) >= 2
+    assert not any("?:" in item or "؟:" in item for item in items), items

@@ -2,6 +2,7 @@
 Debian's Chromium. Skipped when /usr/bin/chromium or Playwright is missing."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,16 @@ def mobile_page(browser):
 def screenshot(page, name: str) -> None:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+
+
+def press_shift_three_times(page, leaves_for=re.compile(r"https://www\.google\.com/.*")) -> None:
+    """Three presses of Shift, and wait until the quick exit has left for `leaves_for`.
+
+    The third press leaves at its key-down. Its key-up is sent once the neutral page is there: a
+    key-up sent to a page that is being replaced by another origin's may never be acknowledged, and
+    Playwright would wait for ever (a real keyboard does not wait)."""
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.down("Shift")
+    page.wait_for_url(leaves_for)
+    page.keyboard.up("Shift")

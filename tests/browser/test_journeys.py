@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import press_shift_three_times, screenshot
 from tests.utils import SPECS, demo_url_path
 
 pytestmark = pytest.mark.browser
@@ -48,9 +48,7 @@ def test_quick_exit_by_click_leaves_no_way_back(page, site_url):
 def test_quick_exit_by_pressing_shift_three_times(page, site_url):
     page.goto("about:blank")
     page.goto(site_url + demo_url_path("victim", "ar"))
-    for _ in range(3):
-        page.keyboard.press("Shift")
-    page.wait_for_url("https://www.google.com/**")
+    press_shift_three_times(page)
     page.go_back()
     assert not page.url.startswith(site_url)
 

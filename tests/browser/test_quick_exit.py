@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import press_shift_three_times, screenshot
 from tests.utils import demo_url_path
 
 pytestmark = pytest.mark.browser
@@ -97,9 +97,7 @@ def test_three_deliberate_shift_presses_leave_from_anywhere(tab, site_url, place
     if place == "text field":
         tab.click("#id_description")
         type_with_shift(tab, "Мене ТУТ тримають")
-    for _ in range(3):
-        tab.keyboard.press("Shift")
-    tab.wait_for_url(EXIT)
+    press_shift_three_times(tab, EXIT)
     tab.go_back()
     assert tab.url == START
 
@@ -123,8 +121,7 @@ def test_back_after_the_quick_exit_does_not_show_the_site(tab, site_url, how):
     if how == "button":
         tab.click("[data-quick-exit]")
     else:
-        for _ in range(3):
-            tab.keyboard.press("Shift")
+        press_shift_three_times(tab, EXIT)
     tab.wait_for_url(EXIT)
     tab.go_back()
     assert tab.url == START

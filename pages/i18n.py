@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 
 _interface_language: ContextVar[str | None] = ContextVar("interface_language", default=None)
 
@@ -37,11 +38,16 @@ def text_direction(language_code: str) -> str:
 def language_attributes(code: str, around: str) -> str:
     """` lang=".." dir=".."` for text in `code` standing in text of the language `around`; nothing
     when they are the same (or `code` is empty)."""
-    from django.utils.html import format_html
-
     if not code or code == around:
         return ""
     return format_html(' lang="{}" dir="{}"', code, text_direction(code))
+
+
+def interface_attributes(content_language: str | None) -> str:
+    """` lang=".." dir=".."` of the visitor's interface, for its own words (a label, a notice) inside
+    content in `content_language`: set on a page shown from another language's tree, nothing else."""
+    current = get_language()
+    return language_attributes(current, content_language or current)
 
 
 def local_name(language_code: str) -> str:

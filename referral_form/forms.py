@@ -40,34 +40,31 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", value)).strip()
 
 
-class CleanCharField(forms.CharField):
-    """A text field that strips control characters; markup is kept as text, never rendered.
-
-    Its input has no `maxlength`: a browser would cut a pasted text there without a word. Text over
-    the limit is refused with an error that names the limit, and the form shows all of it again.
-    """
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return clean_text(value) if value else value
+class WithoutMaxlength:
+    """A field whose input has no `maxlength`: a browser would cut a pasted text there without a word.
+    Text over the limit is refused with an error that names the limit, and the form shows all of it
+    again."""
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+class CleanCharField(WithoutMaxlength, forms.CharField):
+    """A text field that strips control characters; markup is kept as text, never rendered."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_text(value) if value else value
 
 
 class TelInput(forms.TextInput):
     input_type = "tel"
 
 
-class UncutEmailField(forms.EmailField):
-    """An e-mail field without `maxlength` on its input (see CleanCharField)."""
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
-        return attrs
+class UncutEmailField(WithoutMaxlength, forms.EmailField):
+    """An e-mail field without `maxlength` on its input."""
 
 
 # Phone numbers, e-mail addresses and codes read left to right in every language, also inside an

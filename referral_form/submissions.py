@@ -82,12 +82,17 @@ def receipt_for_token(token: FormToken) -> str | None:
     return crypto.open_with_nonce(token.nonce, used.receipt)
 
 
+def expired_token_uses():
+    """What is kept of tokens that have expired: nothing can be sent with them any more."""
+    return FormTokenUse.objects.filter(expires_at__lt=timezone.now())
+
+
 def forget_expired_token_uses(*, quietly: bool = False) -> int:
     """Delete what is kept of tokens that have expired (nothing can be sent with them any more);
     return how many. `quietly`: by the way, before storing something, where a failure is left to the
     storing that follows to meet and report."""
     if not quietly:
-        return FormTokenUse.objects.filter(expires_at__lt=timezone.now()).delete()[0]
+        return expired_token_uses().delete()[0]
     try:
         with transaction.atomic():
             return forget_expired_token_uses()

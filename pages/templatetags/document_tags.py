@@ -29,8 +29,7 @@ def document_link(context, document, title=""):
         details.append(gettext("in %(language)s only") % {"language": i18n.name_in_sentence(facts.language)})
     return {
         # The details are in the visitor's language: marked so inside an English (fallback) page.
-        "details_language": i18n.language_attributes(
-            translation.get_language(), context.get("content_language") or translation.get_language()),
+        "details_language": i18n.interface_attributes(context.get("content_language")),
         "document": document,
         "title": title or document.title,
         "language": facts.language,

@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from pages import cache, i18n
@@ -158,10 +157,14 @@ def lang_attributes(obj, field: str) -> str:
 
     `{{ service|lang_attributes:"name" }}` on an element holding `service.name`.
     """
-    code = obj.language_of(field)
-    if code == translation.get_language():
-        return ""
-    return format_html(' lang="{}" dir="{}"', code, i18n.text_direction(code))
+    return i18n.language_attributes(obj.language_of(field), translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def interface_language_attributes(context) -> str:
+    """`<p{% interface_language_attributes %}>`: the visitor's language on interface words inside a
+    page shown from another language's tree (the page's `content_language`); nothing otherwise."""
+    return i18n.interface_attributes(context.get("content_language"))
 
 
 @register.simple_tag(takes_context=True)

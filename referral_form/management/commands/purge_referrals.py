@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from referral_form.models import ENDED_STATUSES, FormTokenUse, Referral, ReferralAuditEntry
-from referral_form.submissions import forget_expired_token_uses
+from referral_form.models import ENDED_STATUSES, Referral, ReferralAuditEntry
+from referral_form.submissions import expired_token_uses, forget_expired_token_uses
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         references = [referral.reference for referral in expired.only("id")]
         if dry_run:
             self.stdout.write(f"{len(references)} referral(s) would be deleted.")
-            tokens = FormTokenUse.objects.filter(expires_at__lt=timezone.now()).count()
+            tokens = expired_token_uses().count()
             self.stdout.write(f"{tokens} expired form token(s) would be forgotten.")
             return
         with transaction.atomic():

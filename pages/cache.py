@@ -2,7 +2,7 @@
 
 Every cache entry is keyed by the ContentGeneration number, which goes up (in the database, so in
 every process at once) when a page is published, unpublished, moved or deleted, or when a setting,
-snippet, document, image, site or locale is saved. The full-page cache (website/page_cache.py) and
+snippet, document, image, site or locale is saved. The full-page cache (site/page_cache.py) and
 the per-page data below (menus, breadcrumbs, translations, site links) use it; nothing is ever
 invalidated key by key, so nothing can be forgotten.
 """
@@ -12,7 +12,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from pages.models import ContentGeneration
+from pages.models.generation import ContentGeneration
+from pages.models.settings import SiteContactSettings
 
 TIMEOUT = 24 * 3600
 
@@ -125,8 +126,6 @@ def site_for(request):
 
 def contact_settings(request):
     """The site's contact settings, also where Wagtail's `{{ settings }}` looks for them on the request."""
-    from pages.models import SiteContactSettings
-
     name = SiteContactSettings.get_cache_attr_name()
     if request is not None and hasattr(request, name):
         return getattr(request, name)
@@ -139,8 +138,6 @@ def contact_settings(request):
 def contact_settings_without_database(request):
     """The contact settings for a page shown while the database is down: the cached ones when the
     cache still has them (so an operator's own helpline number), else the built-in defaults."""
-    from pages.models import SiteContactSettings
-
     try:
         cached = lookup(request, "contact-settings", ())
     except Exception:  # noqa: BLE001 - the database or the cache is what failed: use the defaults

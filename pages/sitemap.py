@@ -32,11 +32,11 @@ def sitemap(request):
                 alternates.append(("x-default", default))
             entries.append({"location": urls[page.pk], "lastmod": page.last_published_at,
                             "alternates": alternates})
-    return render(request, "pages/sitemap.xml", {"entries": entries}, content_type="application/xml")
+    return render(request, "pages/sitemap/sitemap.xml", {"entries": entries}, content_type="application/xml")
 
 
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     sitemap_url = absolute_url("/sitemap.xml", request)
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap_url}", ""]
-    return render(request, "pages/robots.txt", {"text": "\n".join(lines)}, content_type="text/plain")
+    return render(request, "pages/sitemap/robots.txt", {"text": "\n".join(lines)}, content_type="text/plain")

@@ -2,8 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from pages.directory import TRANSLATED_SERVICE_FIELDS, Service
 from pages.models import TRANSLATED_SETTINGS_FIELDS, ContactPerson, SiteContactSettings
+from pages.models.services import TRANSLATED_SERVICE_FIELDS, Service
 
 
 @register(SiteContactSettings)

@@ -4,7 +4,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pages import i18n
+from pages.models import Service
 from pages.rich_text import LocalizedPageLinkHandler
 from pages.translation_report import TranslationStatusView
 
@@ -43,3 +47,17 @@ def translation_status_menu_item():
         icon_name="globe",
         order=1300,
     )
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "help"
+    list_display = ["name", "details_checked", "sort_order"]
+    list_filter = ["details_checked", "target_groups", "regions"]
+    # Editors search in any language: Django's own queries over every translation of the texts,
+    # so there is no search index to keep up to date.
+    search_backend_name = None
+    search_fields = [f"{field}_{code}" for field in ("name", "description") for code in i18n.content_language_codes()]
+
+
+register_snippet(ServiceViewSet)

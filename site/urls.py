@@ -7,9 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import documents as page_documents
-from pages import search_views
 from pages import sitemap as page_sitemap
 from pages import views as page_views
+from pages.search import views as search_views
 from referral_form.admin_views import ThrottledLoginView
 
 urlpatterns = [

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-# The rows behind the directory's fixed choices (pages.directory.Region and TargetGroup), in order.
+# The rows behind the directory's fixed choices (pages.vocabulary.Region and pages.models.services.TargetGroup), in order.
 # A choice added there needs its row added by a migration like this one.
 REGION_CODES = [
     "finland", "uusimaa", "varsinais-suomi", "satakunta", "kanta-hame", "pirkanmaa", "paijat-hame",

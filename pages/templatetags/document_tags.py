@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from pages import i18n
-from pages.documents import human_size
+from pages.document_files import human_size
 from pages.models import DocumentFacts
 
 register = template.Library()

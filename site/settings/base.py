@@ -282,7 +282,7 @@ WAGTAILADMIN_BASE_URL = env_base_url("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or
 # pages.search: on PostgreSQL every page is indexed and searched with its own language's text-search
 # configuration; on SQLite it is Wagtail's database backend (plain word matching).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search"}}
-# Only formats whose content pages/documents.py can recognise; the upload form checks the content too.
+# Only formats whose content pages/document_files.py can recognise; the upload form checks the content too.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from pages.directory import Region, Service, ServiceRegion, ServiceTargetGroup, TargetGroup
-from pages.models import SiteContactSettings
+from pages.models import Region, Service, ServiceRegion, ServiceTargetGroup, SiteContactSettings, TargetGroup
 from tests.checkers import ORIGIN, axe_violations, chromium_page, vnu_errors
 from tests.pages.test_bad_input import WIDER_THAN_SCREEN
 from tests.pages.test_queries import count_queries

@@ -15,7 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
-from pages.documents import human_size, inspect
+from pages.document_files import human_size, inspect
 from pages.models import ContentPage, DocumentFacts
 from tests.utils import demo_page, demo_url_path, soup
 from website.demo.pdf import simple_pdf

@@ -24,7 +24,7 @@ from wagtail.search.models import IndexEntry
 from pages.models import ContentPage
 from pages.search import MAX_QUERY_LENGTH, clean_query, search_pages
 from pages.search.languages import TEXT_SEARCH_CONFIGS, config_for_language, related_stems
-from pages.search_views import RESULTS_PER_PAGE
+from pages.search.views import RESULTS_PER_PAGE
 from tests.checkers import ORIGIN, axe_violations, chromium_page, rendered, vnu_errors
 from tests.pages.test_rendering import PAGE_TYPES, key_of_type
 from tests.utils import demo_page, demo_visitor_path, soup

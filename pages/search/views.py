@@ -68,7 +68,7 @@ def search(request):
                     results_language_name=i18n.name_in_sentence(results_language),
                 )
         context["language_alternates"] = _language_alternates(query)
-        return render(request, "pages/search.html", context)
+        return render(request, "pages/search/search.html", context)
 
 
 def _language_alternates(query: str) -> dict[str, str]:

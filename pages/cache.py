@@ -2,7 +2,7 @@
 
 Every cache entry is keyed by the ContentGeneration number, which goes up (in the database, so in
 every process at once) when a page is published, unpublished, moved or deleted, or when a setting,
-snippet, document, image, site or locale is saved. The full-page cache (website/page_cache.py) and
+snippet, document, image, site or locale is saved. The full-page cache (site/page_cache.py) and
 the per-page data below (menus, breadcrumbs, translations, site links) use it; nothing is ever
 invalidated key by key, so nothing can be forgotten.
 """

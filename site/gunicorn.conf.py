@@ -18,7 +18,7 @@ control_socket_disable = True
 # never the client's address, user agent or referrer. Set ACCESS_LOG=- to write them to stdout.
 accesslog = os.environ.get("ACCESS_LOG") or None
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
-# The error log (stderr) with client addresses replaced (website/gunicorn_logging.py).
+# The error log (stderr) with client addresses replaced (site/gunicorn_logging.py).
 errorlog = "-"
 logger_class = "website.gunicorn_logging.AddressFreeLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

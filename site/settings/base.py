@@ -124,7 +124,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(env_str("CACHE_URL"))}
-# Full-page cache of anonymous public pages (website/page_cache.py); PAGE_CACHE=false turns it off.
+# Full-page cache of anonymous public pages (site/page_cache.py); PAGE_CACHE=false turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -236,13 +236,13 @@ SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# website/security.py: the Content-Security-Policy and Permissions-Policy of every response.
+# site/security.py: the Content-Security-Policy and Permissions-Policy of every response.
 # Origins other than this site's that serve our images and media (production sets the bucket's).
 CSP_MEDIA_ORIGINS: list[str] = []
 CSP_UPGRADE_INSECURE_REQUESTS = False
 
 # ---------------------------------------------------------------------------
-# Logs and error reports: what broke, never who was visiting (website/error_reports.py)
+# Logs and error reports: what broke, never who was visiting (site/error_reports.py)
 # ---------------------------------------------------------------------------
 # Who gets an e-mail for every server error: "Name <a@example.org>, b@example.org". The report
 # hides the visitor's address, user agent, referrer, cookies, query and form values.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
@@ -38,6 +39,6 @@ class AdminReferrerPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith("/admin/"):
+        if request.path_info.startswith(f"/{settings.WAGTAILADMIN_PATH}"):
             response.headers["Referrer-Policy"] = "same-origin"
         return response

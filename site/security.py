@@ -25,8 +25,6 @@ from contextvars import ContextVar
 
 from django.conf import settings
 
-ADMIN_PREFIX = "/admin/"
-
 # Features a visitor's browser must never grant to our pages (each `feature=()` means "nobody").
 DENIED_FEATURES = (
     "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
@@ -75,9 +73,12 @@ def csp_nonce() -> str:
     return value
 
 
+def is_admin(request) -> bool:
+    return request.path_info.startswith(f"/{settings.WAGTAILADMIN_PATH}")
+
+
 def _policy_for(request, response) -> dict[str, list[str]]:
-    is_admin = request.path_info.startswith(ADMIN_PREFIX)
-    policy = {name: list(sources) for name, sources in (ADMIN_POLICY if is_admin else PUBLIC_POLICY).items()}
+    policy = {name: list(sources) for name, sources in (ADMIN_POLICY if is_admin(request) else PUBLIC_POLICY).items()}
     media = list(getattr(settings, "CSP_MEDIA_ORIGINS", []))
     policy["img-src"] += media
     policy.setdefault("media-src", ["'self'"]).extend(media)

@@ -201,10 +201,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # REQUEST_BODY_MAX_BYTES gets a 413 page before anything reads its body. The largest valid referral
 # (every text field full of 4-byte characters, URL-encoded) is about 143 KB; 512 KiB leaves room for
 # emoji sequences whose joiners are stripped before the length is counted. The admin
-# (ADMIN_PATH_PREFIX) takes uploads up to ADMIN_REQUEST_BODY_MAX_BYTES; the form fields of any request
+# (WAGTAILADMIN_PATH) takes uploads up to ADMIN_REQUEST_BODY_MAX_BYTES; the form fields of any request
 # (files excluded) stay under DATA_UPLOAD_MAX_MEMORY_SIZE, else Django answers 400.
 REQUEST_BODY_MAX_BYTES = 512 * 1024
-ADMIN_PATH_PREFIX = "/admin/"
 ADMIN_REQUEST_BODY_MAX_BYTES = env_int("ADMIN_UPLOAD_MAX_MB", 64) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -276,6 +275,12 @@ LOGGING = {
 # Wagtail
 # ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskaupan uhrien auttamisjärjestelmä"
+# Where the admin lives (our setting, not Wagtail's): site/urls.py mounts the admin, its login and the
+# staff queue under it, and everything that treats the admin apart reads it from here: its security
+# headers (site/security.py), the body limit (site/request_limits.py), the page cache
+# (site/page_cache.py), robots.txt (pages/sitemap.py) and the handlers' idle timeout
+# (referral_form/middleware.py). A path as in path(): no leading slash, a trailing one.
+WAGTAILADMIN_PATH = "admin/"
 # The admin's address in e-mails (notifications, password resets): the public address unless the
 # admin has one of its own.
 WAGTAILADMIN_BASE_URL = env_base_url("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000")

@@ -24,7 +24,7 @@ logger_class = "website.gunicorn_logging.AddressFreeLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Limits on the request head (README, "Limits on requests"); gunicorn answers 414 or 431 itself past them.
+# Limits on the request head (site/README.md, "Limits on requests"); gunicorn answers 414 or 431 itself past them.
 # The longest URL we make is a search for 200 four-byte characters (about 2.5 KB encoded); browsers
 # send 10 to 20 headers, a proxy adds a few; the largest header is the admin's cookie (under 1 KB).
 limit_request_line = 4094

@@ -196,7 +196,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Request bodies (see README, "Limits on requests"). A public request whose Content-Length is over
+# Request bodies (see site/README.md, "Limits on requests"). A public request whose Content-Length is over
 # REQUEST_BODY_MAX_BYTES gets a 413 page before anything reads its body. The largest valid referral
 # (every text field full of 4-byte characters, URL-encoded) is about 143 KB; 512 KiB leaves room for
 # emoji sequences whose joiners are stripped before the length is counted. The admin

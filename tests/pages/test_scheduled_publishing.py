@@ -1,7 +1,8 @@
 """Scheduled publishing and unpublishing of news with Wagtail's `publish_scheduled` command.
 
 Publishers set "Go-live date/time" or "Expiry date/time" in the page's publishing schedule and
-publish; operators run `manage.py publish_scheduled` every few minutes (README, "Editorial workflow").
+publish; operators run `manage.py publish_scheduled` every few minutes (referral_form/README.md,
+"Scheduled jobs (cron)").
 """
 
 import datetime

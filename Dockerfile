@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The production image: gunicorn behind your TLS-terminating proxy, configured from the environment
-# (README, "Deploying"). Build: docker build -t ihmiskauppa-site .
+# (site/README.md, "Deploying"). Build: docker build -t ihmiskauppa-site .
 
 FROM python:3.11-slim-bookworm AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1

@@ -100,10 +100,6 @@ def interface_language(language_code: str | None) -> Iterator[None]:
         _interface_language.reset(token)
 
 
-def current_interface_language() -> str | None:
-    return _interface_language.get()
-
-
 def with_language_prefix(path: str, language_code: str) -> str:
     """Swap the leading `/<lang>/` of an i18n URL path for another content language."""
     parts = path.split("/", 2)

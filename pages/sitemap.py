@@ -38,5 +38,6 @@ def sitemap(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     sitemap_url = absolute_url("/sitemap.xml", request)
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap_url}", ""]
+    lines = ["User-agent: *", f"Disallow: /{settings.WAGTAILADMIN_PATH}", "Disallow: /documents/",
+             f"Sitemap: {sitemap_url}", ""]
     return render(request, "pages/sitemap/robots.txt", {"text": "\n".join(lines)}, content_type="text/plain")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from referral_form.admin_forms import HANDLE_PERMISSION
 
 LAST_ACTIVITY_KEY = "referral_handler_last_activity"
-BACKGROUND_PREFIXES = ("/admin/editing-sessions/",)
+BACKGROUND_PREFIXES = (f"/{settings.WAGTAILADMIN_PATH}editing-sessions/",)
 # Writing the session on every request would cost a database write each; a minute's precision is enough.
 WRITE_INTERVAL_SECONDS = 60
 SIGNED_OUT = _("You were signed out because you were inactive for %(minutes)d minutes. Sign in again to go on.")

@@ -62,7 +62,6 @@ def private(response, form=None):
     Google's reCAPTCHA may load its script and frame: allowed on this response only."""
     patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
     response["Pragma"] = "no-cache"
-    response["Referrer-Policy"] = "no-referrer"
     if form is not None and "captcha" in form.fields:
         response.csp_update = captcha.content_security_policy()
     return response

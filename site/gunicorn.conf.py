@@ -18,13 +18,13 @@ control_socket_disable = True
 # never the client's address, user agent or referrer. Set ACCESS_LOG=- to write them to stdout.
 accesslog = os.environ.get("ACCESS_LOG") or None
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
-# The error log (stderr) with client addresses replaced (website/gunicorn_logging.py).
+# The error log (stderr) with client addresses replaced (site/gunicorn_logging.py).
 errorlog = "-"
 logger_class = "website.gunicorn_logging.AddressFreeLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Limits on the request head (README, "Limits on requests"); gunicorn answers 414 or 431 itself past them.
+# Limits on the request head (site/README.md, "Limits on requests"); gunicorn answers 414 or 431 itself past them.
 # The longest URL we make is a search for 200 four-byte characters (about 2.5 KB encoded); browsers
 # send 10 to 20 headers, a proxy adds a few; the largest header is the admin's cookie (under 1 KB).
 limit_request_line = 4094

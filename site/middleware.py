@@ -24,20 +24,3 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             return response
         return super().process_response(request, response)
 
-
-class AdminReferrerPolicyMiddleware:
-    """`Referrer-Policy: no-referrer` everywhere except the admin, which gets `same-origin`.
-
-    With `no-referrer` browsers send `Origin: null` on form posts, and Django's CSRF check then
-    refuses every admin form (the login first). Public pages keep `no-referrer`: their only form,
-    the referral form, carries its own signed token instead of relying on the Origin header.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path_info.startswith("/admin/"):
-            response.headers["Referrer-Policy"] = "same-origin"
-        return response

@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from pages.cache import generation
 from website.outage import DATABASE_ERRORS
 
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
+EXCLUDED_PREFIXES = (f"/{settings.WAGTAILADMIN_PATH}", "/documents/", "/healthz", "/static/", "/media/")
 CACHEABLE_PARAMETERS = {"page", "type", "year", "region", "group"}
 REFUSING_DIRECTIVES = ("no-store", "no-cache", "private")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Cache-Control", "Link")

@@ -17,7 +17,7 @@ from pages.views import error_helpline
 
 
 def is_too_large(request) -> bool:
-    if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+    if request.path_info.startswith(f"/{settings.WAGTAILADMIN_PATH}"):
         return declared_length(request) > settings.ADMIN_REQUEST_BODY_MAX_BYTES
     chunked = "HTTP_TRANSFER_ENCODING" in request.META
     return chunked or declared_length(request) > settings.REQUEST_BODY_MAX_BYTES

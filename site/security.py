@@ -1,8 +1,16 @@
 """Security headers on every response: Content-Security-Policy, Permissions-Policy and their kin.
 
-Django's SecurityMiddleware already sends HSTS (production, HTTPS only), `nosniff`,
-`Referrer-Policy` and `Cross-Origin-Opener-Policy`; XFrameOptionsMiddleware sends `X-Frame-Options`.
-This middleware adds what Django 5.2 does not have:
+Django's SecurityMiddleware already sends HSTS (production, HTTPS only), `nosniff` and
+`Cross-Origin-Opener-Policy`; XFrameOptionsMiddleware sends `X-Frame-Options`. This middleware adds
+what Django 5.2 does not have:
+
+- **Referrer-Policy, decided here alone.** Public responses get `SECURE_REFERRER_POLICY`
+  (`no-referrer`; Django's SecurityMiddleware sends the same setting), also those that
+  SecurityMiddleware never sees (the health check). A public view may set a stricter policy on its
+  own response: it is kept. The admin (`WAGTAILADMIN_PATH`) gets `same-origin`: with `no-referrer`
+  browsers send `Origin: null` on form posts, and Django's CSRF check then refuses every admin form
+  (the login first). Public pages keep `no-referrer`: their only form, the referral form, carries its
+  own signed token instead of relying on the Origin header.
 
 - **Content-Security-Policy.** Public pages run only our own script files: no inline script, no
   `eval`, nothing from another origin. The admin's scripts are files too, except a few small inline
@@ -25,7 +33,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 
-ADMIN_PREFIX = "/admin/"
+ADMIN_REFERRER_POLICY = "same-origin"
 
 # Features a visitor's browser must never grant to our pages (each `feature=()` means "nobody").
 DENIED_FEATURES = (
@@ -75,9 +83,12 @@ def csp_nonce() -> str:
     return value
 
 
+def is_admin(request) -> bool:
+    return request.path_info.startswith(f"/{settings.WAGTAILADMIN_PATH}")
+
+
 def _policy_for(request, response) -> dict[str, list[str]]:
-    is_admin = request.path_info.startswith(ADMIN_PREFIX)
-    policy = {name: list(sources) for name, sources in (ADMIN_POLICY if is_admin else PUBLIC_POLICY).items()}
+    policy = {name: list(sources) for name, sources in (ADMIN_POLICY if is_admin(request) else PUBLIC_POLICY).items()}
     media = list(getattr(settings, "CSP_MEDIA_ORIGINS", []))
     policy["img-src"] += media
     policy.setdefault("media-src", ["'self'"]).extend(media)
@@ -117,9 +128,12 @@ class SecurityHeadersMiddleware:
                 response.csp_by_site = True
         finally:
             _nonce.reset(token)
+        if is_admin(request):
+            headers["Referrer-Policy"] = ADMIN_REFERRER_POLICY
+        else:
+            headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
         # Django's SecurityMiddleware sends these too, but the health check answers before it runs.
         headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")

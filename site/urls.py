@@ -16,10 +16,10 @@ urlpatterns = [
     path("sitemap.xml", page_sitemap.sitemap, name="sitemap"),
     path("robots.txt", page_sitemap.robots_txt, name="robots_txt"),
     # Wagtail's login, refusing a user name after too many failures; must come before the admin.
-    path("admin/login/", never_cache(ThrottledLoginView.as_view()), name="wagtailadmin_login"),
+    path(f"{settings.WAGTAILADMIN_PATH}login/", never_cache(ThrottledLoginView.as_view()), name="wagtailadmin_login"),
     # The staff queue before the rest of the admin: its own check logs every refusal (see admin_urls.py).
-    path("admin/referrals/", include("referral_form.admin_urls")),
-    path("admin/", include(wagtailadmin_urls)),
+    path(f"{settings.WAGTAILADMIN_PATH}referrals/", include("referral_form.admin_urls")),
+    path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     # Wagtail's document view without its `Content-Encoding: None` (pages/documents.py), under Wagtail's
     # own URL name, so that every document link reversed by that name leads here; the rest of Wagtail's
     # document URLs as they are.

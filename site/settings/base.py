@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads a body: over-long bodies are refused from their Content-Length.
     "website.request_limits.RequestBodyLimitMiddleware",
-    "website.middleware.AdminReferrerPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors' public pages from the cache, before sessions, language and CSRF run.
     "website.page_cache.PageCacheMiddleware",
@@ -124,7 +123,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(env_str("CACHE_URL"))}
-# Full-page cache of anonymous public pages (website/page_cache.py); PAGE_CACHE=false turns it off.
+# Full-page cache of anonymous public pages (site/page_cache.py); PAGE_CACHE=false turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -197,14 +196,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Request bodies (see README, "Limits on requests"). A public request whose Content-Length is over
+# Request bodies (see site/README.md, "Limits on requests"). A public request whose Content-Length is over
 # REQUEST_BODY_MAX_BYTES gets a 413 page before anything reads its body. The largest valid referral
 # (every text field full of 4-byte characters, URL-encoded) is about 143 KB; 512 KiB leaves room for
 # emoji sequences whose joiners are stripped before the length is counted. The admin
-# (ADMIN_PATH_PREFIX) takes uploads up to ADMIN_REQUEST_BODY_MAX_BYTES; the form fields of any request
+# (WAGTAILADMIN_PATH) takes uploads up to ADMIN_REQUEST_BODY_MAX_BYTES; the form fields of any request
 # (files excluded) stay under DATA_UPLOAD_MAX_MEMORY_SIZE, else Django answers 400.
 REQUEST_BODY_MAX_BYTES = 512 * 1024
-ADMIN_PATH_PREFIX = "/admin/"
 ADMIN_REQUEST_BODY_MAX_BYTES = env_int("ADMIN_UPLOAD_MAX_MB", 64) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -232,17 +230,18 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 10 * 3600)
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The public pages' Referrer-Policy; site/security.py sends it (and the admin's `same-origin`) on every response.
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# website/security.py: the Content-Security-Policy and Permissions-Policy of every response.
+# site/security.py: the Content-Security-Policy and Permissions-Policy of every response.
 # Origins other than this site's that serve our images and media (production sets the bucket's).
 CSP_MEDIA_ORIGINS: list[str] = []
 CSP_UPGRADE_INSECURE_REQUESTS = False
 
 # ---------------------------------------------------------------------------
-# Logs and error reports: what broke, never who was visiting (website/error_reports.py)
+# Logs and error reports: what broke, never who was visiting (site/error_reports.py)
 # ---------------------------------------------------------------------------
 # Who gets an e-mail for every server error: "Name <a@example.org>, b@example.org". The report
 # hides the visitor's address, user agent, referrer, cookies, query and form values.
@@ -276,6 +275,12 @@ LOGGING = {
 # Wagtail
 # ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Ihmiskaupan uhrien auttamisjärjestelmä"
+# Where the admin lives (our setting, not Wagtail's): site/urls.py mounts the admin, its login and the
+# staff queue under it, and everything that treats the admin apart reads it from here: its security
+# headers (site/security.py), the body limit (site/request_limits.py), the page cache
+# (site/page_cache.py), robots.txt (pages/sitemap.py) and the handlers' idle timeout
+# (referral_form/middleware.py). A path as in path(): no leading slash, a trailing one.
+WAGTAILADMIN_PATH = "admin/"
 # The admin's address in e-mails (notifications, password resets): the public address unless the
 # admin has one of its own.
 WAGTAILADMIN_BASE_URL = env_base_url("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000")

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import Page
 
 from pages.models import SectionIndexPage
 from tests.pages.test_rendering import PAGE_TYPES, key_of_type
@@ -47,9 +48,17 @@ def test_editor_can_open_create_view(editor_client, model):
 def test_home_page_create_view_for_superuser(client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", "root@example.com", "not-used-123")
     client.force_login(admin)
-    url = reverse("wagtailadmin_pages:add", args=["pages", "homepage", 1])
-    # only one home page per parent: Wagtail refuses a second one
-    assert client.get(url).status_code in (200, 302, 403)
+    root = Page.objects.get(depth=1)
+    # Only one home page per parent (max_count_per_parent): under the root, which has the demo's,
+    # Wagtail refuses a second one and sends the superuser back to the dashboard.
+    refused = client.get(reverse("wagtailadmin_pages:add", args=["pages", "homepage", root.pk]))
+    assert refused.status_code == 302
+    assert refused["Location"] == reverse("wagtailadmin_home")
+    # Under a parent without one, the superuser gets the home page's create form.
+    empty = root.add_child(instance=Page(title="Toinen sivusto", slug="toinen-sivusto"))
+    response = client.get(reverse("wagtailadmin_pages:add", args=["pages", "homepage", empty.pk]))
+    assert response.status_code == 200
+    assert 'name="hero_title"' in response.content.decode()
 
 
 def test_editor_can_create_a_news_article(editor_client):

@@ -1,7 +1,8 @@
 """Scheduled publishing and unpublishing of news with Wagtail's `publish_scheduled` command.
 
 Publishers set "Go-live date/time" or "Expiry date/time" in the page's publishing schedule and
-publish; operators run `manage.py publish_scheduled` every few minutes (README, "Editorial workflow").
+publish; operators run `manage.py publish_scheduled` every few minutes (referral_form/README.md,
+"Scheduled jobs (cron)").
 """
 
 import datetime
@@ -56,9 +57,14 @@ def latest_news_titles(client) -> list[str]:
     return [link.get_text(strip=True) for link in soup(response).select(".latest-news .card__title a")]
 
 
-def test_the_command_exists_under_both_names():
-    call_command("publish_scheduled")
-    call_command("publish_scheduled_pages")
+@pytest.mark.parametrize("command", ["publish_scheduled", "publish_scheduled_pages"])
+def test_the_command_works_under_both_names(command):
+    article = demo_page("home", "fi").latest_news()[0]
+    NewsArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command(command)
+    article.refresh_from_db()
+    assert not article.live
+    assert article.expired
 
 
 def test_a_scheduled_article_goes_live_when_its_time_comes(client, publisher_client):

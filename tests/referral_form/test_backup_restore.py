@@ -1,6 +1,6 @@
-"""The backup procedure of the README, with the real PostgreSQL tools: a `pg_dump --format=custom`
-restored into a fresh database gives back every referral, readable with the backed-up keys and with
-no other; the dump itself holds no plain text."""
+"""The backup procedure of site/README.md ("Backups and restore"), with the real PostgreSQL tools: a
+`pg_dump --format=custom` restored into a fresh database gives back every referral, readable with the
+backed-up keys and with no other; the dump itself holds no plain text."""
 
 import os
 import subprocess
@@ -66,7 +66,7 @@ def test_a_restored_dump_is_readable_with_the_backed_up_keys_only(tmp_path):
         )
         ReferralMessage.objects.using(live).create(referral=case, kind=ReferralMessage.Kind.FROM_REPORTER, text=MESSAGE)
 
-        # The backup, as in the README (uncompressed here, so that the check of its bytes means something).
+        # The backup, as in site/README.md (uncompressed here, so that the check of its bytes means something).
         pg("pg_dump", "--format=custom", "--compress=0", f"--file={backup}", live)
         pg("pg_restore", "--no-owner", f"--dbname={restored}", str(backup))
 

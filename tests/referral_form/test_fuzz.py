@@ -7,7 +7,7 @@ referral and follow-up is read back, decrypted and checked against the form's ow
 
 `FUZZ_REQUESTS` requests in all (each test sends and asserts its share): 5,000 by default. The seed
 depends on the database, so CI's two passes (SQLite, then PostgreSQL) send 10,000 different ones;
-`make fuzz` sends 10,000 in one run (see README, "Testing"). Runs are repeatable: a fixed seed per
+`make fuzz` sends 10,000 in one run (see tests/README.md, "Hostile input"). Runs are repeatable: a fixed seed per
 database, and no example database. The slow scrypt of the receipt code is swapped for a
 fast hash here (test_receipt.py tests the real one): the fuzzing is about parsing and validation.
 """

@@ -1,4 +1,4 @@
-"""Security headers on every response (website/security.py), and the production cookies and HSTS."""
+"""Security headers on every response (site/security.py), and the production cookies and HSTS."""
 
 import json
 

@@ -4,7 +4,7 @@ For each database (the embedded SQLite default in a fresh temporary file, and a 
 database that is created and dropped again), a child process of this command with the production
 settings (plain HTTP, a new secret and a new encryption key, rate limits raised through the
 environment) migrates it, loads the demo content, serves it with gunicorn and its config, and has
-the visitors of website/soak.py send their reports in several languages. Then, through the ORM on
+the visitors of site/soak.py send their reports in several languages. Then, through the ORM on
 that database with that key, every report must be stored exactly once, decrypt to what was sent,
 and be found by its own receipt code, which no other report got; nothing else may be stored.
 

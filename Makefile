@@ -79,9 +79,9 @@ test: check $(PIP_AUDIT) ## Run every test (SQLite by default; set DATABASE_URL 
 fuzz: install messages ## Hostile-input tests with 10,000 generated requests (several minutes; `make test` sends 5,000)
 	FUZZ_REQUESTS=10000 $(BIN)/pytest tests/referral_form/test_fuzz.py $(PYTEST_ARGS)
 
-AUDIT_TOOLS := site/audit/node_modules/.installed
-$(AUDIT_TOOLS): site/audit/package.json site/audit/package-lock.json
-	npm ci --prefix site/audit --no-audit --no-fund --ignore-scripts --loglevel=error
+AUDIT_TOOLS := tests/audit/node_modules/.installed
+$(AUDIT_TOOLS): tests/audit/package.json tests/audit/package-lock.json
+	npm ci --prefix tests/audit --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
 # pip-audit in a virtualenv of its own, at a pinned version: a tool, not a dependency of the site.
@@ -94,16 +94,16 @@ $(PIP_AUDIT):
 	@touch $@
 
 audit-deps: $(PIP_AUDIT) ## Check constraints.txt against PyPI's advisories (pip-audit); fails unless every pin was checked
-	$(PYTHON) site/audit/audit_dependencies.py $(PIP_AUDIT_VENV)/bin/pip-audit constraints.txt $(AUDIT_DEPS_ARGS)
+	$(PYTHON) tests/audit/audit_dependencies.py $(PIP_AUDIT_VENV)/bin/pip-audit constraints.txt $(AUDIT_DEPS_ARGS)
 
 bench: install .env dev-keys messages ## Requests/s, p50/p99 and queries of key pages, cached and uncached, against a bare-view floor
-	DJANGO_SETTINGS_MODULE=website.settings.bench $(MANAGE) bench $(BENCH_ARGS)
+	$(BIN)/python -m tests.perf $(BENCH_ARGS)
 
 soak: install .env messages ## 1,000 referrals from 32 visitors at once to gunicorn on SQLite and PostgreSQL: none may be lost
-	$(MANAGE) soak $(SOAK_ARGS)
+	$(BIN)/python -m tests.soak $(SOAK_ARGS)
 
 audit: install .env dev-keys messages $(AUDIT_TOOLS) ## Lighthouse, axe-core, vnu and the 60 KB budget on key pages (needs Node.js, Java, Chromium)
-	DJANGO_SETTINGS_MODULE=website.settings.audit $(MANAGE) audit_site $(AUDIT_ARGS)
+	$(BIN)/python -m tests.audit $(AUDIT_ARGS)
 
 lock: $(BIN)/python ## Re-resolve dependencies from pyproject.toml and rewrite constraints.txt
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -113,4 +113,4 @@ lock: $(BIN)/python ## Re-resolve dependencies from pyproject.toml and rewrite c
 	rm -rf .lock-venv
 
 clean: ## Remove the virtualenv, collected static files, media and the local database
-	rm -rf $(VENV) var site/audit/node_modules db.sqlite3 db.sqlite3-shm db.sqlite3-wal
+	rm -rf $(VENV) var tests/audit/node_modules db.sqlite3 db.sqlite3-shm db.sqlite3-wal

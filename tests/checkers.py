@@ -1,6 +1,6 @@
 """HTML checks the tests share: the Nu HTML Checker (vnu) and axe-core in Chromium.
 
-Both tools come from the npm registry (site/audit/package.json, installed by `make test` when npm is
+Both tools come from the npm registry (tests/audit/package.json, installed by `make test` when npm is
 present and always by CI). Chromium gets its pages from the Django test client in this process, so
 the checks see the test database on SQLite and on PostgreSQL alike, and nothing goes to the network.
 """
@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-NODE_MODULES = Path(settings.BASE_DIR) / "site" / "audit" / "node_modules"
+NODE_MODULES = Path(settings.BASE_DIR) / "tests" / "audit" / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
@@ -34,7 +34,7 @@ def layout_is_checked_on_the_sqlite_pass() -> None:
 def vnu_errors(documents: dict[str, str], tmp_path: Path) -> dict[str, list[str]]:
     """Validate named HTML documents in one vnu run; returns the errors of each."""
     if not VNU.exists() or shutil.which("java") is None:
-        pytest.skip("vnu needs `npm ci --prefix site/audit` and a Java runtime")
+        pytest.skip("vnu needs `npm ci --prefix tests/audit` and a Java runtime")
     files = {}
     for name, html in documents.items():
         path = tmp_path / f"{len(files)}.html"
@@ -115,7 +115,7 @@ def chromium_page(documents: dict, width: int = 375, mobile: bool = False):
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA and best-practice violations on the loaded page."""
     if not AXE.exists():
-        pytest.skip("axe-core needs `npm ci --prefix site/audit`")
+        pytest.skip("axe-core needs `npm ci --prefix tests/audit`")
     page.add_script_tag(path=str(AXE))
     options = json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}})
     found = page.evaluate(f"async () => (await axe.run(document, {options})).violations")

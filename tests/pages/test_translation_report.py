@@ -243,7 +243,7 @@ def test_report_table_passes_axe(editor_client):
     documents = rendered(editor_client, [REPORT])
     with chromium_page(documents, width=1280) as page:
         if not AXE.exists():
-            pytest.skip("axe-core needs `npm ci --prefix site/audit`")
+            pytest.skip("axe-core needs `npm ci --prefix tests/audit`")
         page.goto(ORIGIN + REPORT)
         page.add_script_tag(path=str(AXE))
         options = json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}})

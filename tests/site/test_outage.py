@@ -25,8 +25,8 @@ from django.utils import translation
 from referral_form import crypto
 from referral_form.views import NOT_SENT
 from tests.servers import gunicorn
+from tests.soak.visitors import EXPLOITATION_TYPES, TOKEN, fetch, form_url, report_fields, send_report, send_reports
 from website.create_database import create_database, drop_database
-from website.soak import EXPLOITATION_TYPES, TOKEN, fetch, form_url, report_fields, send_report, send_reports
 
 # Real processes and a fresh PostgreSQL database cost about a minute: the PostgreSQL pass runs them,
 # and the SQLite pass has the same outage in-process (tests/site/test_database_outage.py).

@@ -27,7 +27,7 @@ def site(tmp_path_factory):
     work = tmp_path_factory.mktemp("scale-out")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.bench",  # production settings, plain HTTP, no limits
+        "DJANGO_SETTINGS_MODULE": "tests.perf.settings",  # the bench's: production, plain HTTP, no limits
         "DATABASE_URL": f"sqlite:///{work / 'site.sqlite3'}",
         "SECRET_KEY": "scale-out-test-" + "k" * 50,
         "REFERRAL_ENCRYPTION_KEYS": "wQ0zvBk3O8n5K3yQ0kE0q2oP1rJ9b7mVf6eW3tY4u5I=",

@@ -1,6 +1,6 @@
 """Visitors sending the referral form to a real server, and the check that nothing they sent was lost.
 
-Used by `make soak` (site/management/commands/soak.py) and by the tests that cut the database
+Used by `make soak` (tests/soak/soak.py) and by the tests that cut the database
 (tests/site/test_outage.py). A visitor does what a browser does: GET the form page in their
 language, take the signed form token and the choices offered, POST the form with a text that carries
 a unique marker, and read the receipt code from the confirmation page (or the "not sent" page).

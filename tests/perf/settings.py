@@ -1,5 +1,6 @@
-"""`make bench`: the production settings and gunicorn config on a throwaway SQLite database in
-var/bench/, served over plain HTTP on 127.0.0.1, plus a bare view as the floor to compare with."""
+"""Settings of `make bench` (tests/perf/bench.py): the production settings and gunicorn config on a
+throwaway SQLite database in var/bench/, served over plain HTTP on 127.0.0.1, plus a bare view as the
+floor to compare with (tests/perf/urls.py)."""
 
 import os
 
@@ -10,9 +11,9 @@ BENCH_DIR = REPOSITORY_ROOT / "var" / "bench"
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 
-from .production import *  # noqa: E402, F403
+from website.settings.production import *  # noqa: E402, F403
 
-ROOT_URLCONF = "website.bench_urls"
+ROOT_URLCONF = "tests.perf.urls"
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {
         "default": {

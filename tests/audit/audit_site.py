@@ -1,6 +1,7 @@
-"""`make audit`: measure the key public pages against the front-end budgets.
+"""`make audit` (`python -m tests.audit`): measure the key public pages against the
+front-end budgets.
 
-Serves a fresh demo site with the production settings and gunicorn (settings `website.settings.audit`),
+Serves a fresh demo site with the production settings and gunicorn (settings `tests.audit.settings`),
 then, for the home page, a guidance page, the news index, a news article and the form page, in Finnish
 and in Arabic:
 
@@ -10,7 +11,7 @@ and in Arabic:
 - at most 60 KB transferred per page, content images (media files) excluded;
 - no request to any other origin.
 
-Lighthouse, axe-core and vnu come from the npm registry (site/audit/package.json); Lighthouse and
+Lighthouse, axe-core and vnu come from the npm registry (tests/audit/package.json); Lighthouse and
 Playwright drive Debian's Chromium, vnu needs a Java runtime. Results go to var/audit/.
 """
 
@@ -27,10 +28,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from tests.servers import fresh_demo_site, gunicorn
 from website.demo.loader import NEWS_KEYS, demo_visitor_path
-from website.serving import fresh_demo_site, gunicorn
 
-TOOLS_DIR = Path(settings.BASE_DIR) / "site" / "audit"
+SETTINGS_MODULE = "tests.audit.settings"
+TOOLS_DIR = Path(settings.BASE_DIR) / "tests" / "audit"
 NODE_MODULES = TOOLS_DIR / "node_modules"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -93,8 +95,8 @@ class Command(BaseCommand):
                             help="demo page keys to audit (default: the five the budgets name)")
 
     def handle(self, *args, languages, pages, **options):
-        if settings.SETTINGS_MODULE != "website.settings.audit":
-            raise CommandError("Run this through `make audit` (DJANGO_SETTINGS_MODULE=website.settings.audit).")
+        if settings.SETTINGS_MODULE != SETTINGS_MODULE:
+            raise CommandError(f"Run this through `make audit` (python -m tests.audit, {SETTINGS_MODULE}).")
         self.check_tools()
         audit_dir = Path(settings.DATABASES["default"]["NAME"]).parent
         fresh_demo_site(audit_dir, stdout=self.stdout)
@@ -134,7 +136,7 @@ class Command(BaseCommand):
 
     @contextmanager
     def serve(self, audit_dir: Path):
-        env = {"DJANGO_SETTINGS_MODULE": "website.settings.audit"}
+        env = {"DJANGO_SETTINGS_MODULE": SETTINGS_MODULE}
         try:
             with gunicorn(env, log_path=audit_dir / "gunicorn.log") as base_url:
                 yield base_url
@@ -266,3 +268,4 @@ class Command(BaseCommand):
             f"All {len(results)} pages within budget: Lighthouse performance >= 95, accessibility, best practices "
             f"and SEO 100, no axe violations, no vnu errors, at most {MAX_KB} KB, nothing from other origins."
         ))
+

@@ -1,4 +1,5 @@
-"""URLs of `make bench` only: the site's own, plus the floor, a bare view through the same middleware."""
+"""URLs of `make bench` only (tests/perf/settings.py): the site's own, plus the floor, a bare view
+through the same middleware."""
 
 from django.http import HttpResponse
 from django.urls import path

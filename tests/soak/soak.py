@@ -1,12 +1,13 @@
-"""`make soak`: at least 1,000 referral submissions from 32 visitors at once, and none may be lost.
+"""`make soak` (`python -m tests.soak`): at least 1,000 referral submissions from 32 visitors at
+once, and none may be lost.
 
 For each database (the embedded SQLite default in a fresh temporary file, and a fresh PostgreSQL
 database that is created and dropped again), a child process of this command with the production
 settings (plain HTTP, a new secret and a new encryption key, rate limits raised through the
 environment) migrates it, loads the demo content, serves it with gunicorn and its config, and has
-the visitors of site/soak.py send their reports in several languages. Then, through the ORM on
-that database with that key, every report must be stored exactly once, decrypt to what was sent,
-and be found by its own receipt code, which no other report got; nothing else may be stored.
+the visitors of tests/soak/visitors.py send their reports in several languages. Then, through the
+ORM on that database with that key, every report must be stored exactly once, decrypt to what was
+sent, and be found by its own receipt code, which no other report got; nothing else may be stored.
 
 Prints: database, submissions, clients, seconds, submissions/s, p50/p99 ms of the POST, errors,
 verified. Exits non-zero on any loss.
@@ -31,10 +32,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from referral_form import crypto
+from tests.servers import gunicorn
+from tests.soak.visitors import send_reports, stored_problems
 from website.create_database import create_database, drop_database
 from website.env import REPOSITORY_ROOT
-from website.serving import gunicorn
-from website.soak import send_reports, stored_problems
 
 RESULT_PREFIX = "soak result: "
 DATABASES = ("sqlite", "postgresql")
@@ -91,7 +92,7 @@ class Command(BaseCommand):
                 "STATIC_ROOT": str(REPOSITORY_ROOT / "var" / "soak" / "static"),
                 "MEDIA_ROOT": str(Path(work) / "media"),
             }
-            command = [sys.executable, "manage.py", "soak", "--serve", url, "--submissions", str(submissions),
+            command = [sys.executable, "-m", "tests.soak", "--serve", url, "--submissions", str(submissions),
                        "--clients", str(clients), "--workers", str(workers)]
             self.stdout.write(f"{database}: migrating a fresh database, loading the demo, serving, sending ...")
             try:
@@ -126,7 +127,7 @@ class Command(BaseCommand):
 
     def serve_and_send(self, submissions: int, clients: int, workers: int) -> None:
         if settings.DEBUG or not settings.SETTINGS_MODULE.endswith(".production"):
-            raise CommandError("--serve runs under the production settings, started by `manage.py soak`.")
+            raise CommandError("--serve runs under the production settings, started by `python -m tests.soak`.")
         quiet = StringIO()
         call_command("migrate", verbosity=0, stdout=quiet)
         call_command("collectstatic", interactive=False, verbosity=0, stdout=quiet)
@@ -145,3 +146,4 @@ class Command(BaseCommand):
             "errors": sum(1 for submission in sent if submission.receipt is None), "problems": problems,
         }
         self.stdout.write(RESULT_PREFIX + json.dumps(result))
+

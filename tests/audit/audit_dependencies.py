@@ -9,7 +9,7 @@ pip-audit's JSON report and says which of three things happened:
   exit 1  known vulnerabilities (listed, with the versions that fix them)
   exit 2  the audit did not run, or did not check every package: NOT a pass
 
-Usage: python site/audit/audit_dependencies.py PIP_AUDIT REQUIREMENTS [pip-audit options...]
+Usage: python tests/audit/audit_dependencies.py PIP_AUDIT REQUIREMENTS [pip-audit options...]
 Standard library only, so that any Python can run it.
 """
 

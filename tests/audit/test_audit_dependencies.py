@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-SCRIPT = settings.BASE_DIR / "site" / "audit" / "audit_dependencies.py"
+SCRIPT = settings.BASE_DIR / "tests" / "audit" / "audit_dependencies.py"
 PIP_AUDIT = settings.BASE_DIR / "var" / "tools" / "pip-audit" / "bin" / "pip-audit"
 
 

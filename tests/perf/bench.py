@@ -1,6 +1,7 @@
-"""`make bench`: throughput, latency and SQL queries of the busiest pages, cached and uncached.
+"""`make bench` (`python -m tests.perf`): throughput, latency and SQL queries of the busiest
+pages, cached and uncached.
 
-Serves a fresh demo site with the production settings and gunicorn config (`website.settings.bench`:
+Serves a fresh demo site with the production settings and gunicorn config (`tests.perf.settings`:
 production, but plain HTTP on 127.0.0.1 and a throwaway SQLite database in var/bench/, or the
 database in DATABASE_URL), seeds the Finnish news index up to 10,000 articles, then measures:
 
@@ -29,9 +30,11 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from wagtail.models import Page
 
+from tests.perf.loadgen import run as load
+from tests.servers import fresh_demo_site, gunicorn
 from website.demo.loader import NEWS_KEYS, demo_url_path
-from website.loadgen import run as load
-from website.serving import fresh_demo_site, gunicorn
+
+SETTINGS_MODULE = "tests.perf.settings"
 
 PAGES = [("home", "home"), ("guidance", "victim"), ("news index", "news"), ("news article", NEWS_KEYS[-1])]
 SEEDED_ARTICLES = 10_000
@@ -97,8 +100,8 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=32)
 
     def handle(self, *args, seconds, connections: int, **options):
-        if settings.SETTINGS_MODULE != "website.settings.bench":
-            raise CommandError("Run this through `make bench` (DJANGO_SETTINGS_MODULE=website.settings.bench).")
+        if settings.SETTINGS_MODULE != SETTINGS_MODULE:
+            raise CommandError(f"Run this through `make bench` (python -m tests.perf, {SETTINGS_MODULE}).")
         self.cache_url = self.pick_cache()
         fresh_demo_site(Path(settings.MEDIA_ROOT).parent, stdout=self.stdout)
         paths = {name: demo_url_path(key, "fi") for name, key in PAGES}
@@ -150,7 +153,7 @@ class Command(BaseCommand):
     @contextmanager
     def serve(self, cached: bool):
         """gunicorn with the production config and its default number of workers."""
-        env = {"DJANGO_SETTINGS_MODULE": "website.settings.bench", "PAGE_CACHE": "true" if cached else "false",
+        env = {"DJANGO_SETTINGS_MODULE": SETTINGS_MODULE, "PAGE_CACHE": "true" if cached else "false",
                "CACHE_URL": self.cache_url, "DATABASE_CONN_MAX_AGE": "60"}
         log = Path(settings.MEDIA_ROOT).parent / f"gunicorn-{'cached' if cached else 'uncached'}.log"
         with gunicorn(env, ready_path=FLOOR, workers=None, log_path=log) as base_url:
@@ -195,3 +198,4 @@ class Command(BaseCommand):
             raise CommandError(f"{len(problems)} budget failures")
         out(self.style.SUCCESS("Within budget: cached pages >= 50% of the floor with p99 < 50 ms; uncached pages "
                                "<= 10 queries, flat from the demo's articles to 10,000."))
+

@@ -2,7 +2,7 @@
 (the SQLite default, or PostgreSQL when DATABASE_URL names it), and every one is stored once,
 decryptable, and found by its own receipt code.
 
-The full run, 1,000 reports on both databases, is `make soak`; it takes minutes on a small machine
+The full run, 1,000 reports on both databases, is `make soak` (tests/soak/soak.py); it takes minutes on a small machine
 (every report costs a deliberately slow scrypt hash of its receipt code on the server and again in
 the check), so here the same 32 visitors send 4 reports each.
 """
@@ -14,8 +14,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from referral_form.models import Referral
-from website.soak import Submission, report_fields, stored_problems
-from website.soak import marker as soak_marker
+from tests.soak.soak import Command as SoakCommand
+from tests.soak.visitors import Submission, report_fields, stored_problems
+from tests.soak.visitors import marker as soak_marker
 
 SUBMISSIONS = 128
 CLIENTS = 32
@@ -28,7 +29,7 @@ def test_thirty_two_visitors_at_once_lose_no_report():
         options = {"databases": ["postgresql"], "postgres_url": database_url}
     out = StringIO()
     try:
-        call_command("soak", submissions=SUBMISSIONS, clients=CLIENTS, stdout=out, stderr=out, **options)
+        call_command(SoakCommand(), submissions=SUBMISSIONS, clients=CLIENTS, stdout=out, stderr=out, **options)
     except CommandError:
         pytest.fail(out.getvalue())
     rows = [line.split() for line in out.getvalue().splitlines()]

@@ -1,4 +1,5 @@
-"""Load for `make bench`: wrk (Debian package `wrk`) when installed, else a small Python generator.
+"""Load for `make bench` (tests/perf/bench.py): wrk (Debian package `wrk`) when installed, else a
+small Python generator.
 
 Either way N concurrent clients send GET requests one after another for a fixed time. wrk, written
 in C, leaves the CPU to the server; the Python generator competes with it for the same cores, so its

@@ -1,5 +1,6 @@
-"""`make audit`: the production settings, served over plain HTTP on 127.0.0.1 from a throwaway
-SQLite database in var/audit/. Secrets come from `.env`, which `make audit` writes like `make run`."""
+"""Settings of `make audit` (tests/audit/audit_site.py): the production settings, served over plain
+HTTP on 127.0.0.1 from a throwaway SQLite database in var/audit/. Secrets come from `.env`, which
+`make audit` writes like `make run`."""
 
 import os
 
@@ -11,7 +12,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 # The audit server has no TLS in front of it; everything else stays as in production.
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 
-from .production import *  # noqa: E402, F403
+from website.settings.production import *  # noqa: E402, F403
 
 DATABASES = {
     "default": {

@@ -308,6 +308,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"
 # Comma-separated Fernet keys, newest first. Never stored in the database. `make run` writes a
 # local development key into .env; production refuses to start without valid keys.
 REFERRAL_ENCRYPTION_KEYS = env_str("REFERRAL_ENCRYPTION_KEYS", "")
+# The scrypt cost of the receipt code's hash (referral_form/crypto.py): slow enough that a stolen
+# database cannot be searched for the 10^16 possible codes, fast enough (a few tens of ms) for one
+# look-up per request. Changing it makes every stored receipt code unfindable.
+REFERRAL_RECEIPT_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 # Closed cases and spam are deleted this many days after their status last changed.
 REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 90)
 # Cases expiring within this many days are highlighted in the queue.

@@ -9,6 +9,8 @@ SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The receipt code's hash at the lowest cost scrypt takes (production: site/settings/base.py).
+REFERRAL_RECEIPT_SCRYPT = {"n": 2, "r": 1, "p": 1}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # pytest always uses local memory; a server process started by a test may print its mail (console).
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")

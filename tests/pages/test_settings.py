@@ -92,6 +92,10 @@ def production_setting(expression: str, **env) -> str:
     return result.stdout.strip()
 
 
+def test_production_hashes_receipt_codes_at_the_full_cost():
+    assert production_setting("settings.REFERRAL_RECEIPT_SCRYPT") == "{'n': 16384, 'r': 8, 'p': 1}"
+
+
 def test_media_go_to_the_named_bucket_and_stay_local_without_one():
     assert production_setting('settings.STORAGES["default"]["BACKEND"]') == (
         "django.core.files.storage.FileSystemStorage"

@@ -25,6 +25,22 @@ def check_url(code="fi"):
     return form_url(code) + "check/"
 
 
+def test_outside_the_tests_the_receipt_hash_keeps_its_cost(settings):
+    """The tests hash receipt codes cheaply; the site must not: a lower cost would make a stolen
+    database searchable, and any other cost would leave every stored receipt code unfindable."""
+    from website.settings import base
+
+    assert base.REFERRAL_RECEIPT_SCRYPT == {"n": 2**14, "r": 8, "p": 1}
+    assert settings.REFERRAL_RECEIPT_SCRYPT != base.REFERRAL_RECEIPT_SCRYPT
+    cheap = crypto.receipt_digest("4821093755120648")
+    settings.REFERRAL_RECEIPT_SCRYPT = base.REFERRAL_RECEIPT_SCRYPT
+    # The digest the code gave before its cost came from the settings.
+    assert crypto.receipt_digest("4821093755120648") == (
+        "65b6a1b742d83f7582875fc4b7794df38c451073706ce5de1d02b5ccd8b38d93"
+    )
+    assert cheap != crypto.receipt_digest("4821093755120648")
+
+
 def test_only_a_hash_of_the_receipt_is_stored(client):
     code = receipt_of(submit(client))
     digits = code.replace(" ", "")

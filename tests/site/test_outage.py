@@ -180,7 +180,13 @@ def stored(database_url: str) -> dict:
 
 
 def digest(receipt: str) -> str:
-    return crypto.receipt_digest(crypto.normalise_receipt_code(receipt))
+    """The digest the served site stores: it runs the production settings, so at their scrypt cost."""
+    from django.test import override_settings
+
+    from website.settings import base
+
+    with override_settings(REFERRAL_RECEIPT_SCRYPT=base.REFERRAL_RECEIPT_SCRYPT):
+        return crypto.receipt_digest(crypto.normalise_receipt_code(receipt))
 
 
 def assert_not_sent_page(status: int, body: str, language: str, description: str):

@@ -6,3 +6,9 @@ class ReferralFormConfig(AppConfig):
     name = "referral_form"
     verbose_name = _("Referrals")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from referral_form import views
+        from referral_form.models import ReferralFormPage
+
+        ReferralFormPage.views_module = views

@@ -7,7 +7,8 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from referral_form.models import ExploitationType, ReferralStatus, Region, WriterRole
+from pages.vocabulary import ExploitationKind
+from referral_form.models import REGION_CHOICES, ReferralStatus, WriterRole
 
 HANDLE_PERMISSION = "referral_form.handle_referral"
 
@@ -58,13 +59,11 @@ class QueueFilterForm(forms.Form):
         label=_("Language"), required=False,
         choices=[("", _("Any language")), *settings.LANGUAGES],
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"), required=False, queryset=Region.objects.all(),
-        to_field_name="code", empty_label=_("Any region"),
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("Any region")), *REGION_CHOICES],
     )
-    kind = forms.ModelChoiceField(
-        label=_("Kind of exploitation"), required=False, queryset=ExploitationType.objects.all(),
-        to_field_name="code", empty_label=_("Any kind"),
+    kind = forms.ChoiceField(
+        label=_("Kind of exploitation"), required=False, choices=[("", _("Any kind")), *ExploitationKind.choices],
     )
     assignee = forms.ChoiceField(label=_("Assignee"), required=False)
     expiring = forms.BooleanField(label=_("Only cases that expire soon"), required=False)
@@ -86,9 +85,7 @@ class QueueFilterForm(forms.Form):
         for name, value in self.cleaned_data.items():
             if value in (None, "", False):
                 continue
-            if name in ("region", "kind"):
-                value = value.code
-            elif value is True:
+            if value is True:
                 value = "1"
             active[name] = str(value)
         return active

@@ -203,8 +203,8 @@ def expires_soon(referral, cutoff) -> bool:
 def _filtered_queryset(request, form):
     referrals = (
         Referral.objects.only(*LIST_FIELDS)
-        .select_related("region", "assignee")
-        .prefetch_related("exploitation_types")
+        .select_related("assignee")
+        .prefetch_related("exploitation_kinds")
         .order_by("-received_at")
     )
     if not form.is_valid():
@@ -216,7 +216,7 @@ def _filtered_queryset(request, form):
     if data["region"]:
         referrals = referrals.filter(region=data["region"])
     if data["kind"]:
-        referrals = referrals.filter(exploitation_types=data["kind"])
+        referrals = referrals.filter(exploitation_kinds__kind=data["kind"])
     assignee = data["assignee"]
     if assignee == ASSIGNEE_ME:
         referrals = referrals.filter(assignee=request.user)
@@ -238,7 +238,7 @@ def referral_list(request):
     rows = [
         {
             "referral": referral,
-            "kinds": list(referral.exploitation_types.all()),
+            "kinds": list(referral.exploitation_kinds.all()),
             "expires_on": referral.expires_on(),
             "expires_soon": expires_soon(referral, cutoff),
         }
@@ -270,7 +270,7 @@ def _field_label(name):
 def render_detail(request, pk, **forms):
     """The decrypted case, its messages and the handling forms; writes a VIEW audit entry."""
     referral = get_object_or_404(
-        Referral.objects.select_related("region", "assignee").prefetch_related("exploitation_types"), pk=pk
+        Referral.objects.select_related("assignee").prefetch_related("exploitation_kinds"), pk=pk
     )
     thread = list(referral.messages.select_related("author"))
     facts = [(_field_label(name), _choice_display(referral, name)) for name in DETAIL_CHOICE_FIELDS]
@@ -278,8 +278,8 @@ def render_detail(request, pk, **forms):
         (_field_label(name), gettext("Yes") if getattr(referral, name) else gettext("No"))
         for name in DETAIL_BOOLEAN_FIELDS
     ]
-    facts.insert(1, (_("Kinds of exploitation"), ", ".join(str(kind) for kind in referral.exploitation_types.all())))
-    facts.insert(2, (_field_label("region"), str(referral.region or "")))
+    facts.insert(1, (_("Kinds of exploitation"), ", ".join(str(kind) for kind in referral.exploitation_kinds.all())))
+    facts.insert(2, (_field_label("region"), referral.get_region_display()))
     texts = [
         (_field_label(name), getattr(referral, name))
         for name in DETAIL_TEXT_FIELDS

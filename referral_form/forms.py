@@ -10,15 +10,9 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from pages.vocabulary import ExploitationKind
 from referral_form import crypto
-from referral_form.models import (
-    ContactMethod,
-    ExploitationType,
-    Region,
-    SharingLevel,
-    WriterRole,
-    YesNoUnknown,
-)
+from referral_form.models import REGION_CHOICES, ContactMethod, SharingLevel, WriterRole, YesNoUnknown
 
 # Control characters other than tab, newline and carriage return are removed from free text, and
 # invisible separators; the zero-width (non-)joiners stay: Persian and other scripts spell with them.
@@ -99,15 +93,15 @@ class ReferralForm(forms.Form):
         help_text=_("Tell in your own words what has happened. You can write in any language."),
         textarea=True, rows=8, required=True,
     )
-    exploitation_types = forms.ModelMultipleChoiceField(
+    exploitation_types = forms.MultipleChoiceField(
         label=_("What kind of exploitation do you suspect?"),
-        queryset=ExploitationType.objects.all(),
+        choices=ExploitationKind.choices,
         widget=forms.CheckboxSelectMultiple, required=False,
         help_text=_("Choose all that apply, or none if you are not sure."),
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.all(), required=False,
-        empty_label=_("I don't know / I don't want to say"),
+    region = forms.ChoiceField(
+        label=_("Region"), required=False,
+        choices=[("", _("I don't know / I don't want to say")), *REGION_CHOICES],
     )
     municipality = text_field(_("Municipality or place"), personal=True)
     is_minor = radio_field(_("Is the person under 18?"), YesNoUnknown.choices, initial=YesNoUnknown.UNKNOWN)

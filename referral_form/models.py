@@ -1,4 +1,4 @@
-"""The referral form page, the choice lists, the submissions and their messages and audit log.
+"""The referral form page, the submissions and their messages and audit log.
 
 Everything a reporter writes is stored in EncryptedTextFields. Nothing about the request (address,
 user agent, headers) is stored anywhere.
@@ -13,52 +13,22 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.snippets.models import register_snippet
 
 from pages.blocks import BodyStreamBlock
 from pages.models import BasePage
+from pages.vocabulary import ExploitationKind, Region
 from referral_form.fields import EncryptedTextField
 
-
-class ChoiceListItem(models.Model):
-    """An entry of a translated choice list (names translated with django-modeltranslation)."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [
-        FieldPanel("code"),
-        MultiFieldPanel(
-            [FieldPanel(f"name_{code}") for code in settings.MODELTRANSLATION_LANGUAGES],
-            heading=_("Name in each language"),
-        ),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@register_snippet
-class ExploitationType(ChoiceListItem):
-    class Meta(ChoiceListItem.Meta):
-        verbose_name = _("kind of exploitation")
-        verbose_name_plural = _("kinds of exploitation")
-
-
-@register_snippet
-class Region(ChoiceListItem):
-    class Meta(ChoiceListItem.Meta):
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
+# Where the exploitation took place: Finland's regions from the site's one list (pages/vocabulary.py),
+# without "Whole of Finland", and abroad.
+ABROAD = "abroad"
+REGION_CHOICES = [
+    *(choice for choice in Region.choices if choice[0] != Region.WHOLE_COUNTRY),
+    (ABROAD, _("Outside Finland")),
+]
 
 
 class WriterRole(models.TextChoices):
@@ -156,12 +126,8 @@ class Referral(models.Model):
     )
     consent_confirmed = models.BooleanField(_("the person has consented"), default=False)
 
-    exploitation_types = models.ManyToManyField(
-        ExploitationType, blank=True, verbose_name=_("kinds of exploitation")
-    )
-    region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("region")
-    )
+    # The forms of exploitation suspected: ReferralExploitation rows, one per form.
+    region = models.CharField(_("region"), max_length=40, choices=REGION_CHOICES, blank=True, default="")
     is_minor = models.CharField(
         _("the person is a minor"), max_length=10, choices=YesNoUnknown.choices, default=YesNoUnknown.UNKNOWN
     )
@@ -227,6 +193,21 @@ class Referral(models.Model):
             return None
         days = settings.REFERRAL_RETENTION_DAYS
         return (self.status_changed_at + datetime.timedelta(days=days)).date()
+
+
+class ReferralExploitation(models.Model):
+    """One form of exploitation that a referral suspects (the site's one list, pages/vocabulary.py)."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="exploitation_kinds")
+    kind = models.CharField(_("form of exploitation"), max_length=20, choices=ExploitationKind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["referral", "kind"], name="referral_exploitation_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
 
 
 class ReferralMessage(models.Model):

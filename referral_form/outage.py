@@ -5,11 +5,11 @@ The same for a follow-up sent from the "check my report" page.
 website.outage calls `not_sent_response` for any request that could not reach the database. For a
 referral form being sent (a POST carrying the form's token) it answers 503 with the form shown again
 and the helpline to call. Nothing on the way may need the database: not the page (routing reads it),
-not the site's menus, and not validation (the choice lists are rows), so the page stands alone and
-the two choice lists travel back as hidden fields, chosen as before.
+not the site's menus, and not validation, so the page stands alone. Every choice list of the form
+is fixed in the code (pages/vocabulary.py, referral_form/models.py), so the form is shown whole,
+with what the visitor chose still chosen.
 """
 
-from django import forms
 from django.forms.utils import ErrorDict
 from django.shortcuts import render
 
@@ -17,16 +17,9 @@ from pages.cache import contact_settings_without_database
 from referral_form.forms import FollowUpForm, ReferralForm
 from referral_form.views import NOT_SENT, private, with_usable_token
 
-DATABASE_CHOICE_FIELDS = {"exploitation_types": forms.MultipleHiddenInput, "region": forms.HiddenInput}
-
 
 class UnsentReferralForm(ReferralForm):
     """What the visitor sent, to be shown again as it was: never validated (that reads the database)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, widget in DATABASE_CHOICE_FIELDS.items():
-            self.fields[name].widget = widget()
 
     def full_clean(self):
         self._errors = ErrorDict()

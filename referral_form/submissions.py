@@ -14,7 +14,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from referral_form import crypto
 from referral_form.forms import FormToken
-from referral_form.models import FormTokenUse, Referral, ReferralMessage, SharingLevel
+from referral_form.models import FormTokenUse, Referral, ReferralExploitation, ReferralMessage, SharingLevel
 from referral_form.notifications import notify_new_referral
 
 ENCRYPTED_FORM_FIELDS = (
@@ -36,7 +36,6 @@ def create_referral(form, language: str, token: FormToken) -> str:
     data = form.cleaned_data
     values = {name: data.get(name) or "" for name in ENCRYPTED_FORM_FIELDS}
     values.update({name: data.get(name) for name in PLAIN_FORM_FIELDS})
-    values["region"] = data.get("region")
     consultation = form.is_consultation
     if consultation:
         # Without the person's consent, nothing identifying them is kept.
@@ -63,7 +62,9 @@ def create_referral(form, language: str, token: FormToken) -> str:
                     consent_confirmed=bool(data.get("consent_confirmed")) and not consultation,
                     **values,
                 )
-                referral.exploitation_types.set(data.get("exploitation_types") or [])
+                ReferralExploitation.objects.bulk_create(
+                    ReferralExploitation(referral=referral, kind=kind) for kind in data.get("exploitation_types") or []
+                )
                 transaction.on_commit(notify_new_referral)
             return code
         except IntegrityError:

@@ -11,7 +11,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from referral_form.models import ExploitationType, Referral, Region, SharingLevel, WriterRole
+from referral_form.models import Referral, ReferralExploitation, SharingLevel, WriterRole
 
 PASSWORD = "correct horse battery staple"
 
@@ -22,7 +22,6 @@ def make_referral():
 
     def make(**fields):
         kinds = fields.pop("exploitation_types", None)
-        region = fields.pop("region", None)
         values = {
             "language": "fi",
             "receipt_digest": uuid.uuid4().hex,
@@ -31,11 +30,11 @@ def make_referral():
             "description": "Minulta vietiin passi ja palkka.",
             **fields,
         }
-        if region is not None:
-            values["region"] = region if isinstance(region, Region) else Region.objects.get(code=region)
         referral = Referral.objects.create(**values)
         if kinds:
-            referral.exploitation_types.set(ExploitationType.objects.filter(code__in=kinds))
+            ReferralExploitation.objects.bulk_create(
+                ReferralExploitation(referral=referral, kind=kind) for kind in kinds
+            )
         return referral
 
     return make

@@ -269,15 +269,32 @@ def test_database_failure_keeps_text_and_saves_nothing(client):
 
 
 def test_exploitation_types_and_region_are_stored(client):
-    from referral_form.models import ExploitationType, Region
-
-    labour = ExploitationType.objects.get(code="labour")
-    region = Region.objects.get(code="lappi")
-    response = submit(client, exploitation_types=[labour.pk], region=region.pk, is_minor="yes")
+    response = submit(client, exploitation_types=["labour", "forced_begging"], region="lappi", is_minor="yes")
     assert response.status_code == 200
     referral = Referral.objects.get()
-    assert list(referral.exploitation_types.all()) == [labour]
-    assert referral.region == region and referral.is_minor == "yes"
+    assert sorted(referral.exploitation_kinds.values_list("kind", flat=True)) == ["forced_begging", "labour"]
+    assert referral.region == "lappi" and referral.is_minor == "yes"
+
+
+@pytest.mark.parametrize("field, value", [("exploitation_types", "trafficking"), ("region", "finland")])
+def test_a_choice_outside_the_lists_is_refused_and_the_text_kept(client, field, value):
+    response = submit(client, "sv", **{field: value}, description="Min text finns kvar")
+    page = soup(response)
+    assert not Referral.objects.exists()
+    assert field_error(page, field)
+    assert page.select_one("textarea[name=description]").get_text().removeprefix("\n") == "Min text finns kvar"
+
+
+def test_the_form_offers_the_sites_one_list_of_regions_and_forms(client):
+    """The form's choices are the service directory's and the statistics' lists (pages/vocabulary.py):
+    Finland's nineteen regions (not "Whole of Finland") and abroad; the six forms of exploitation."""
+    from pages.vocabulary import ExploitationKind, Region
+
+    page = soup(client.get(form_url("fi")))
+    regions = [option["value"] for option in page.select("select[name=region] option")]
+    assert regions == ["", *(code for code in Region.values if code != Region.WHOLE_COUNTRY), "abroad"]
+    kinds = [element["value"] for element in page.select("input[name=exploitation_types]")]
+    assert kinds == ExploitationKind.values
 
 
 @pytest.mark.parametrize("code", ["fi", "sv", "en", "ar"])
@@ -285,14 +302,19 @@ def test_choice_lists_are_translated(client, code):
     page = soup(client.get(form_url(code)))
     labels = [label.get_text(strip=True) for label in page.select("[name=exploitation_types] + label")]
     assert len(labels) == 6
-    from referral_form.models import ExploitationType
+    from pages.vocabulary import ExploitationKind
 
     with translation.override(code):
-        expected = [item.name for item in ExploitationType.objects.all()]
+        expected = [str(kind.label) for kind in ExploitationKind]
     assert labels == expected
     if code != "fi":
         with translation.override("fi"):
-            assert labels != [item.name for item in ExploitationType.objects.all()]
+            assert labels != [str(kind.label) for kind in ExploitationKind]
+    regions = [option.get_text(strip=True) for option in page.select("select[name=region] option")]
+    with translation.override(code):
+        assert regions[-1] == gettext("Outside Finland")
+    if code != "en":
+        assert regions[-1] != "Outside Finland"
 
 
 def test_over_long_text_is_refused_in_the_visitor_language_and_kept(client, settings):

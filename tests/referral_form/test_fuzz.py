@@ -26,14 +26,14 @@ from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
 from pages import i18n
+from pages.vocabulary import ExploitationKind
 from referral_form import crypto
 from referral_form.forms import ReferralForm, clean_text, new_form_token
 from referral_form.models import (
+    REGION_CHOICES,
     ContactMethod,
-    ExploitationType,
     Referral,
     ReferralMessage,
-    Region,
     SharingLevel,
     WriterRole,
     YesNoUnknown,
@@ -150,8 +150,8 @@ def assert_clean_text(text: str, limit: int, *, required: bool = False) -> None:
 def assert_no_garbage_stored() -> int:
     """Read every stored referral and follow-up back (decrypting it) and check it; return how many."""
     fields = ReferralForm.base_fields
-    kinds = set(ExploitationType.objects.values_list("pk", flat=True))
-    referrals = list(Referral.objects.prefetch_related("exploitation_types"))
+    regions = {code for code, _label in REGION_CHOICES}
+    referrals = list(Referral.objects.prefetch_related("exploitation_kinds"))
     for referral in referrals:
         for name in ENCRYPTED_FORM_FIELDS:
             assert_clean_text(getattr(referral, name), fields[name].max_length, required=name == "description")
@@ -160,7 +160,8 @@ def assert_no_garbage_stored() -> int:
         assert referral.contact_method in ContactMethod.values
         for name in ("is_minor", "children_need_help", "interpreter_needed", "may_leave_message"):
             assert getattr(referral, name) in YesNoUnknown.values
-        assert {kind.pk for kind in referral.exploitation_types.all()} <= kinds
+        assert {row.kind for row in referral.exploitation_kinds.all()} <= set(ExploitationKind.values)
+        assert referral.region in regions or referral.region == ""
         if referral.sharing_level == SharingLevel.ANONYMOUS:
             assert not (referral.contact_phone or referral.contact_email or referral.referrer_contact)
     for message in ReferralMessage.objects.all():
@@ -188,8 +189,9 @@ def _no_limits_and_a_fast_receipt_hash(settings, monkeypatch):
 
 @pytest.fixture
 def choices() -> tuple[list[str], list[str]]:
-    kinds = [str(pk) for pk in ExploitationType.objects.values_list("pk", flat=True)]
-    regions = [str(pk) for pk in Region.objects.values_list("pk", flat=True)]
+    # Every offered choice, and ones the form does not offer.
+    kinds = [*ExploitationKind.values, "trafficking", "1"]
+    regions = [code for code, _label in REGION_CHOICES] + ["finland", "1"]
     return kinds, regions
 
 

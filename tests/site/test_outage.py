@@ -169,9 +169,9 @@ def stored(database_url: str) -> dict:
     """What the database holds: descriptions (decrypted) by receipt digest, and the counts of rows
     that belong to a referral."""
     rows = query(database_url, "SELECT receipt_digest, description FROM referral_form_referral")
-    orphans = query(database_url, "SELECT count(*) FROM referral_form_referral_exploitation_types link WHERE NOT "
+    orphans = query(database_url, "SELECT count(*) FROM referral_form_referralexploitation link WHERE NOT "
                                   "EXISTS (SELECT 1 FROM referral_form_referral r WHERE r.id = link.referral_id)")
-    links = query(database_url, "SELECT count(*) FROM referral_form_referral_exploitation_types")
+    links = query(database_url, "SELECT count(*) FROM referral_form_referralexploitation")
     messages = query(database_url, "SELECT count(*) FROM referral_form_referralmessage")
     return {
         "descriptions": {digest: crypto.decrypt_from_storage(text) for digest, text in rows},
@@ -219,7 +219,7 @@ def test_a_report_sent_while_the_database_is_stopped_is_kept_and_goes_through_wh
             status, body = fetch(form_url(url, language), {**fields, "form_token": token})
             assert_not_sent_page(status, body, language, fields["description"])
             page = BeautifulSoup(body, "html.parser")
-            kept = [element["value"] for element in page.select("input[name=exploitation_types]")]
+            kept = [element["value"] for element in page.select("input[name=exploitation_types][checked]")]
             assert kept == fields["exploitation_types"]
             again[language] = {"form_token": TOKEN.search(body).group(1)}
         status, body = fetch(url + "/fi/")

@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
-from referral_form.models import ExploitationType, Referral, Region
+from pages.vocabulary import ExploitationKind
+from referral_form.models import Referral
 from tests.referral_form.test_form import form_data, form_url
 from tests.servers import gunicorn
 from tests.utils import soup
@@ -31,8 +32,7 @@ def largest_valid_referral() -> dict:
         writer_role="professional", sharing_level="confidential", contact_method="email",
         consent_confirmed="on", contact_phone="+358 " + "4" * 35,
         contact_email="a" * 64 + "@" + ("b" * 60 + ".") * 2 + "fi",
-        exploitation_types=[kind.pk for kind in ExploitationType.objects.all()],
-        region=Region.objects.first().pk, **full,
+        exploitation_types=ExploitationKind.values, region="pohjois-pohjanmaa", **full,
     )
 
 

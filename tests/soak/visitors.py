@@ -32,7 +32,7 @@ TEXTS = {
 RECEIPT = re.compile(r"data-receipt[^>]*>\s*([\d ]{19})\s*<")
 TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
 MARKER = re.compile(r"\[soak \d{6}\]")
-EXPLOITATION_TYPES = re.compile(r'name="exploitation_types" value="(\d+)"')
+EXPLOITATION_TYPES = re.compile(r'name="exploitation_types" value="([a-z_]+)"')
 
 
 @dataclass
@@ -138,7 +138,7 @@ def stored_problems(sent: list[Submission], *, every_one_stored: bool = True, th
     whole or half, is stored. With `every_one_stored=False` (the database was cut on purpose) a report
     answered "not sent" may be missing, or stored when its commit went through just as the
     connection was cut; a report with a receipt must be stored all the same."""
-    from referral_form.models import Referral, ReferralMessage
+    from referral_form.models import Referral, ReferralExploitation, ReferralMessage
 
     problems = []
     receipts = [submission.receipt for submission in sent if submission.receipt]
@@ -172,13 +172,13 @@ def stored_problems(sent: list[Submission], *, every_one_stored: bool = True, th
         problems.append(f"{len(markers)} referrals stored for {len(sent)} reports sent")
     if ReferralMessage.objects.exists():
         problems.append("messages are stored that nobody sent")
-    through = Referral.exploitation_types.through
-    orphans = through.objects.exclude(referral_id__in=Referral.objects.values("pk")).count()
+    links = ReferralExploitation.objects
+    orphans = links.exclude(referral_id__in=Referral.objects.values("pk")).count()
     expected_links = sum(
         len(by_marker[marker].fields.get("exploitation_types", [])) for marker in markers if marker in by_marker
     )
-    if orphans or through.objects.count() != expected_links:
-        problems.append(f"{through.objects.count()} kinds of exploitation stored, {expected_links} sent")
+    if orphans or links.count() != expected_links:
+        problems.append(f"{links.count()} kinds of exploitation stored, {expected_links} sent")
     return problems
 
 
@@ -189,7 +189,7 @@ def _mismatch(referral, submission: Submission) -> str | None:
             return name
     if referral.language != submission.language:
         return "language"
-    if sorted(str(pk) for pk in referral.exploitation_types.values_list("pk", flat=True)) != sorted(
+    if sorted(referral.exploitation_kinds.values_list("kind", flat=True)) != sorted(
         fields.get("exploitation_types", [])
     ):
         return "kinds of exploitation"

@@ -52,8 +52,10 @@ from referral_form.admin_forms import (
     StatusForm,
     user_label,
 )
+from referral_form.fields import EncryptedTextField
 from referral_form.models import (
     ENDED_STATUSES,
+    REPORTED_FIELDS,
     Referral,
     ReferralAuditEntry,
     ReferralMessage,
@@ -72,17 +74,9 @@ LIST_FIELDS = (
     "status_changed_at", "assignee",
 )
 
-# What the detail view shows, in this order. Encrypted fields are decrypted only here.
-DETAIL_CHOICE_FIELDS = (
-    "writer_role", "sharing_level", "is_minor", "children_need_help", "interpreter_needed",
-    "contact_method", "may_leave_message", "language",
-)
-DETAIL_BOOLEAN_FIELDS = ("is_consultation", "consent_confirmed")
-DETAIL_TEXT_FIELDS = (
-    "description", "municipality", "languages_spoken", "person_name", "person_date_of_birth",
-    "person_nationality", "contact_phone", "contact_email", "safe_contact_times",
-    "referrer_organisation", "referrer_contact",
-)
+# What the detail view shows: what the reporter filled in, in the form's order, then what the form
+# page knew. Encrypted fields are decrypted only here.
+DETAIL_FIELDS = (*REPORTED_FIELDS, "language", "is_consultation")
 
 
 # -- audit and access ------------------------------------------------------------------------
@@ -258,12 +252,24 @@ def referral_list(request):
 # -- one case --------------------------------------------------------------------------------
 
 
-def _choice_display(referral, name):
-    return getattr(referral, f"get_{name}_display")()
-
-
-def _field_label(name):
-    return Referral._meta.get_field(name).verbose_name
+def case_rows(referral):
+    """The case as (label, value) rows: short facts, and the texts the reporter wrote (only those
+    given, but always the description)."""
+    facts, texts = [], []
+    for name in DETAIL_FIELDS:
+        field = Referral._meta.get_field(name)
+        value = getattr(referral, name)
+        if isinstance(field, EncryptedTextField):
+            if value or name == "description":
+                texts.append((field.verbose_name, value))
+        elif field.choices:
+            facts.append((field.verbose_name, getattr(referral, f"get_{name}_display")()))
+        else:
+            facts.append((field.verbose_name, gettext("Yes") if value else gettext("No")))
+        if name == "description":
+            kinds = ", ".join(str(kind) for kind in referral.exploitation_kinds.all())
+            facts.append((_("Kinds of exploitation"), kinds))
+    return facts, texts
 
 
 @sensitive_variables()
@@ -273,18 +279,7 @@ def render_detail(request, pk, **forms):
         Referral.objects.select_related("assignee").prefetch_related("exploitation_kinds"), pk=pk
     )
     thread = list(referral.messages.select_related("author"))
-    facts = [(_field_label(name), _choice_display(referral, name)) for name in DETAIL_CHOICE_FIELDS]
-    facts += [
-        (_field_label(name), gettext("Yes") if getattr(referral, name) else gettext("No"))
-        for name in DETAIL_BOOLEAN_FIELDS
-    ]
-    facts.insert(1, (_("Kinds of exploitation"), ", ".join(str(kind) for kind in referral.exploitation_kinds.all())))
-    facts.insert(2, (_field_label("region"), referral.get_region_display()))
-    texts = [
-        (_field_label(name), getattr(referral, name))
-        for name in DETAIL_TEXT_FIELDS
-        if name == "description" or getattr(referral, name)
-    ]
+    facts, texts = case_rows(referral)
     context = {
         "referral": referral,
         "facts": facts,

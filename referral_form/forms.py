@@ -1,23 +1,27 @@
 """The public referral form: every message in the visitor's language, nothing they wrote lost."""
 
-import datetime
 import re
 import unicodedata
-from typing import NamedTuple
 
 from django import forms
 from django.conf import settings
-from django.core import signing
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from pages.vocabulary import ExploitationKind
-from referral_form import crypto
-from referral_form.models import REGION_CHOICES, ContactMethod, SharingLevel, WriterRole, YesNoUnknown
+from referral_form.models import (
+    REGION_CHOICES,
+    REPORTED_FIELDS,
+    ContactMethod,
+    Referral,
+    SharingLevel,
+    WriterRole,
+    YesNoUnknown,
+)
 
 # Control characters other than tab, newline and carriage return are removed from free text, and
 # invisible separators; the zero-width (non-)joiners stay: Persian and other scripts spell with them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
-FORM_TOKEN_SALT = "referral_form.token"  # noqa: S105 - a signing namespace, not a secret
 SHORT = 200
 PERSONAL = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -85,7 +89,11 @@ def radio_field(label, choices, *, initial=None, required=False, help_text=""):
     )
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(forms.ModelForm):
+    """What a reporter writes: the Referral fields of REPORTED_FIELDS, each declared here with the
+    label, widget and limits the visitor sees, and the forms of exploitation. `referral_values()` is
+    what a valid form stores; referral_form/submissions.py stores it."""
+
     writer_role = radio_field(_("Who is writing?"), WriterRole.choices, required=True)
     description = text_field(
         _("What happened?"),
@@ -152,6 +160,10 @@ class ReferralForm(forms.Form):
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    class Meta:
+        model = Referral
+        fields = REPORTED_FIELDS
+
     PERSON_FIELDS = ("person_name", "person_date_of_birth", "person_nationality")
     REFERRER_FIELDS = ("referrer_organisation", "referrer_contact")
     CONTACT_FIELDS = ("contact_phone", "contact_email", "safe_contact_times")
@@ -162,19 +174,6 @@ class ReferralForm(forms.Form):
             from referral_form.captcha import ResilientReCaptchaField
 
             self.fields["captcha"] = ResilientReCaptchaField()
-
-    def describe_fields(self) -> None:
-        """Link each input to its help text and errors for screen readers (ids from the template)."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}-help")
-            if self.is_bound and bound.errors:
-                ids.append(f"{bound.auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids and not isinstance(field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
     @property
     def is_spam_trap_filled(self) -> bool:
@@ -228,6 +227,23 @@ class ReferralForm(forms.Form):
         data = self.cleaned_data
         return data.get("writer_role") == WriterRole.PROFESSIONAL and not data.get("consent_confirmed")
 
+    def referral_values(self) -> dict:
+        """The Referral fields that a valid form stores: without the person's consent nothing that
+        identifies them, and nothing to contact anyone by for an anonymous report."""
+        data = self.cleaned_data
+        values = {name: data.get(name) for name in REPORTED_FIELDS}
+        consultation = self.is_consultation
+        dropped = self.PERSON_FIELDS if consultation else ()
+        if data.get("sharing_level") == SharingLevel.ANONYMOUS:
+            dropped = (*dropped, *self.CONTACT_FIELDS, *self.REFERRER_FIELDS)
+        values.update(dict.fromkeys(dropped, ""))
+        values["is_consultation"] = consultation
+        values["consent_confirmed"] = bool(data.get("consent_confirmed")) and not consultation
+        return values
+
+    def exploitation_kinds(self) -> list[str]:
+        return list(self.cleaned_data.get("exploitation_types") or [])
+
 
 class ReceiptCheckForm(forms.Form):
     receipt_code = CleanCharField(
@@ -247,41 +263,19 @@ class FollowUpForm(forms.Form):
     )
 
 
-# -- the form token: replaces Django's CSRF cookie, so the form page sets no cookie --------------
-# Signed and time-limited (REFERRAL_FORM_MAX_AGE_SECONDS), with a random nonce that makes it
-# single-use: what a token has stored is recorded in the same transaction (FormTokenUse), and the
-# same form sent again gets the same answer instead of a second case (referral_form/submissions.py).
-# The follow-up form of the "check my report" page has tokens of its own kind (another salt), so that
-# neither kind is taken for the other.
+class Unjudged:
+    """A form shown again as it was sent, without judging it: one whose token had expired, one refused
+    by the rate limit, or one that could not be stored while the database is down (validation could
+    need it, referral_form/outage.py). It has no errors, so no field is marked invalid."""
 
-FOLLOW_UP_TOKEN_SALT = "referral_form.follow_up_token"  # noqa: S105 - a signing namespace, not a secret
-
-
-class FormToken(NamedTuple):
-    """A valid token: its nonce and when it expires."""
-
-    nonce: str
-    expires_at: datetime.datetime
+    def full_clean(self):
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
 
 
-def new_form_token(salt: str = FORM_TOKEN_SALT) -> str:
-    return signing.dumps({"v": 2, "n": crypto.new_form_nonce()}, salt=salt)
+class UnjudgedReferralForm(Unjudged, ReferralForm):
+    pass
 
 
-def read_form_token(token: str, salt: str = FORM_TOKEN_SALT) -> FormToken | None:
-    """The token's nonce and expiry; None for a forged or expired token, or one without a nonce (a
-    form opened before tokens had one: the visitor is asked to send it again, with a new token)."""
-    max_age = settings.REFERRAL_FORM_MAX_AGE_SECONDS
-    try:
-        payload = signing.loads(token or "", salt=salt, max_age=max_age)
-        issued = signing.b62_decode(token.rsplit(":", 2)[-2])  # the signed timestamp
-    except (signing.BadSignature, ValueError):
-        return None
-    nonce = payload.get("n") if isinstance(payload, dict) else None
-    if not isinstance(nonce, str) or not nonce:
-        return None
-    return FormToken(nonce, datetime.datetime.fromtimestamp(issued + max_age, tz=datetime.UTC))
-
-
-def form_token_is_valid(token: str, salt: str = FORM_TOKEN_SALT) -> bool:
-    return read_form_token(token, salt) is not None
+class UnjudgedFollowUpForm(Unjudged, FollowUpForm):
+    pass

@@ -195,6 +195,17 @@ class Referral(models.Model):
         return (self.status_changed_at + datetime.timedelta(days=days)).date()
 
 
+# What a reporter fills in, in the form's order (the forms of exploitation, ReferralExploitation
+# rows, come after the description). The referral form is a ModelForm of these fields; the submission
+# and the staff's view of a case take them from here.
+REPORTED_FIELDS = (
+    "writer_role", "description", "region", "municipality", "is_minor", "children_need_help",
+    "languages_spoken", "interpreter_needed", "sharing_level", "contact_method", "contact_phone",
+    "contact_email", "safe_contact_times", "may_leave_message", "person_name", "person_date_of_birth",
+    "person_nationality", "consent_confirmed", "referrer_organisation", "referrer_contact",
+)
+
+
 class ReferralExploitation(models.Model):
     """One form of exploitation that a referral suspects (the site's one list, pages/vocabulary.py)."""
 

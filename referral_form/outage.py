@@ -10,28 +10,11 @@ is fixed in the code (pages/vocabulary.py, referral_form/models.py), so the form
 with what the visitor chose still chosen.
 """
 
-from django.forms.utils import ErrorDict
 from django.shortcuts import render
 
 from pages.cache import contact_settings_without_database
-from referral_form.forms import FollowUpForm, ReferralForm
+from referral_form.forms import UnjudgedFollowUpForm, UnjudgedReferralForm
 from referral_form.views import NOT_SENT, private, with_usable_token
-
-
-class UnsentReferralForm(ReferralForm):
-    """What the visitor sent, to be shown again as it was: never validated (that reads the database)."""
-
-    def full_clean(self):
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
-
-
-class UnsentFollowUpForm(FollowUpForm):
-    """A follow-up that could not be saved, to be shown again as it was."""
-
-    def full_clean(self):
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
 
 
 def not_sent_response(request):
@@ -41,9 +24,9 @@ def not_sent_response(request):
         return None
     context = {"form_message": NOT_SENT, "contact": contact_settings_without_database(request)}
     if "form_token" in request.POST:
-        form = context["form"] = UnsentReferralForm(with_usable_token(request.POST))
+        form = context["form"] = UnjudgedReferralForm(with_usable_token(request.POST))
     elif "receipt_code" in request.POST and "text" in request.POST:
-        form = context["follow_up"] = UnsentFollowUpForm(request.POST)
+        form = context["follow_up"] = UnjudgedFollowUpForm(request.POST)
     else:
         return None
     return private(render(request, "referral_form/not_sent.html", context, status=503), form)

@@ -1,6 +1,6 @@
 """Saving a submission: one transaction, then a content-free notification.
 
-Each is sent with a single-use form token (referral_form/forms.py). The transaction that stores a
+Each is sent with a single-use form token (referral_form/form_token.py). The transaction that stores a
 report or a follow-up first records the token's use (FormTokenUse), so that either both are stored or
 neither: the same form sent again, even at the same moment, stores nothing more. On SQLite that
 first INSERT takes the database's write lock, so a second sending waits for the first to commit; on
@@ -13,38 +13,17 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from referral_form import crypto
-from referral_form.forms import FormToken
-from referral_form.models import FormTokenUse, Referral, ReferralExploitation, ReferralMessage, SharingLevel
+from referral_form.form_token import FormToken
+from referral_form.models import FormTokenUse, Referral, ReferralExploitation, ReferralMessage
 from referral_form.notifications import notify_new_referral
-
-ENCRYPTED_FORM_FIELDS = (
-    "description", "municipality", "languages_spoken", "contact_phone", "contact_email",
-    "safe_contact_times", "person_name", "person_date_of_birth", "person_nationality",
-    "referrer_organisation", "referrer_contact",
-)
-PLAIN_FORM_FIELDS = (
-    "writer_role", "sharing_level", "region", "is_minor", "children_need_help",
-    "interpreter_needed", "contact_method", "may_leave_message",
-)
-IDENTIFYING_FIELDS = ("person_name", "person_date_of_birth", "person_nationality")
 
 
 @sensitive_variables()
 def create_referral(form, language: str, token: FormToken) -> str:
     """Store a valid ReferralForm sent with `token`; return its receipt code, which is never stored in
     clear. If the token has stored a report already, store nothing and return that report's code."""
-    data = form.cleaned_data
-    values = {name: data.get(name) or "" for name in ENCRYPTED_FORM_FIELDS}
-    values.update({name: data.get(name) for name in PLAIN_FORM_FIELDS})
-    consultation = form.is_consultation
-    if consultation:
-        # Without the person's consent, nothing identifying them is kept.
-        for name in IDENTIFYING_FIELDS:
-            values[name] = ""
-    if data.get("sharing_level") == SharingLevel.ANONYMOUS:
-        for name in ("contact_phone", "contact_email", "safe_contact_times",
-                     "referrer_organisation", "referrer_contact"):
-            values[name] = ""
+    values = form.referral_values()
+    kinds = form.exploitation_kinds()
     forget_expired_token_uses(quietly=True)
     nonce_digest = crypto.form_nonce_digest(token.nonce)
     for _attempt in range(3):
@@ -55,15 +34,9 @@ def create_referral(form, language: str, token: FormToken) -> str:
             with transaction.atomic():
                 # First in the transaction (see the module's docstring).
                 FormTokenUse.objects.create(nonce_digest=nonce_digest, receipt=sealed, expires_at=token.expires_at)
-                referral = Referral.objects.create(
-                    language=language,
-                    receipt_digest=digest,
-                    is_consultation=consultation,
-                    consent_confirmed=bool(data.get("consent_confirmed")) and not consultation,
-                    **values,
-                )
+                referral = Referral.objects.create(language=language, receipt_digest=digest, **values)
                 ReferralExploitation.objects.bulk_create(
-                    ReferralExploitation(referral=referral, kind=kind) for kind in data.get("exploitation_types") or []
+                    ReferralExploitation(referral=referral, kind=kind) for kind in kinds
                 )
                 transaction.on_commit(notify_new_referral)
             return code

@@ -17,15 +17,8 @@ from django.views.decorators.debug import sensitive_variables
 
 from pages.cache import contact_settings_without_database
 from referral_form import captcha, crypto, ratelimit
-from referral_form.forms import (
-    FOLLOW_UP_TOKEN_SALT,
-    FollowUpForm,
-    ReceiptCheckForm,
-    ReferralForm,
-    form_token_is_valid,
-    new_form_token,
-    read_form_token,
-)
+from referral_form.form_token import FOLLOW_UP_TOKEN_SALT, form_token_is_valid, new_form_token, read_form_token
+from referral_form.forms import FollowUpForm, ReceiptCheckForm, ReferralForm, UnjudgedReferralForm
 from referral_form.models import ReferralMessage, ReferralStatus
 from referral_form.submissions import add_reporter_message, create_referral, find_by_receipt, receipt_for_token
 
@@ -117,16 +110,13 @@ def referral_form_view(page, request):
     template = "referral_form/referral_form_page.html"
     if request.method != "POST":
         form = ReferralForm(initial={"form_token": new_form_token()})
-        form.describe_fields()
         return _render(page, request, template, form=form)
 
     token = read_form_token(request.POST.get("form_token", ""))
     if token is None or _cross_site(request):
         # Re-show what they wrote, with a fresh token, without validating or saving anything.
-        form = ReferralForm(with_token(request.POST, new_form_token()))
-        form.describe_fields()
-        return _render(page, request, template, status=400, form=form, form_message=FORM_EXPIRED,
-                       skip_errors=True)
+        form = UnjudgedReferralForm(with_token(request.POST, new_form_token()))
+        return _render(page, request, template, status=400, form=form, form_message=FORM_EXPIRED)
     # From here on a refused form (the rate limit, errors, "not sent") comes back with the same token:
     # it has stored nothing, so it stays valid, and whatever is sent from this one visit to the form
     # files one report at most. (With a new token at each error, a visitor who sent the corrected
@@ -141,15 +131,13 @@ def referral_form_view(page, request):
         # What was typed since is not added: the page says how to add it with the check page.
         return _confirmation(page, request, crypto.format_receipt_code(earlier), already_sent=True)
     if not ratelimit.allow(request, "referral-submit", settings.REFERRAL_SUBMISSIONS_PER_HOUR):
-        form.describe_fields()
-        return _render(page, request, template, status=429, form=form, form_message=TOO_MANY, skip_errors=True)
+        form = UnjudgedReferralForm(request.POST)
+        return _render(page, request, template, status=429, form=form, form_message=TOO_MANY)
     if not form.is_valid():
-        form.describe_fields()
         return _render(page, request, template, status=400, form=form)
     try:
         code = create_referral(form, translation.get_language(), token)  # or the code of the same form sent at once
     except DatabaseError:
-        form.describe_fields()
         return _render(page, request, template, status=503, form=form, form_message=NOT_SENT)
     return _confirmation(page, request, crypto.format_receipt_code(code))
 

@@ -22,7 +22,7 @@ def soup(response) -> BeautifulSoup:
 
 def field_error(page: BeautifulSoup, name: str) -> str:
     """The error message shown at a form field, without its hidden "Error:" prefix for screen readers."""
-    element = page.select_one(f"#id_{name}-error")
+    element = page.select_one(f"#id_{name}_error")
     if element is None:
         return ""
     return " ".join(node.get_text(strip=True) for node in element.children

@@ -56,7 +56,7 @@ def test_failed_captcha_is_a_form_error(client, captcha_keys):
                     return_value=RecaptchaResponse(is_valid=False, error_codes=["invalid-input-response"])):
         response = client.post(form_url(), {**form_data(description="Teksti säilyy"), "g-recaptcha-response": "x"})
     assert response.status_code == 400
-    assert soup(response).select_one("#id_captcha-error")
+    assert soup(response).select_one("#id_captcha_error")
     assert soup(response).select_one("#id_description").get_text().strip() == "Teksti säilyy"
     assert Referral.objects.count() == 0
 

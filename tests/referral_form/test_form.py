@@ -9,7 +9,7 @@ from django.db import OperationalError, connection
 from django.utils import translation
 from django.utils.translation import gettext
 
-from referral_form.forms import new_form_token
+from referral_form.form_token import new_form_token
 from referral_form.models import Referral, ReferralMessage, ReferralStatus, SharingLevel
 from referral_form.views import NOT_SENT
 from tests.utils import demo_url_path, field_error, soup
@@ -167,7 +167,7 @@ def test_professional_details_need_consent(client):
     response = submit(client, writer_role="professional", person_name="Maria Esimerkki",
                       sharing_level="confidential", referrer_organisation="Järjestö ry")
     assert response.status_code == 400
-    assert soup(response).select_one("#id_consent_confirmed-error")
+    assert soup(response).select_one("#id_consent_confirmed_error")
     assert soup(response).select_one("[name=person_name]")["value"] == "Maria Esimerkki"
     response = submit(client, writer_role="professional", person_name="Maria Esimerkki",
                       consent_confirmed="on", sharing_level="confidential", referrer_organisation="Järjestö ry")
@@ -188,13 +188,13 @@ def test_professional_without_consent_is_a_consultation(client):
 def test_personal_details_refused_from_non_professionals(client):
     response = submit(client, writer_role="concerned", person_name="Joku")
     assert response.status_code == 400
-    assert soup(response).select_one("#id_person_name-error")
+    assert soup(response).select_one("#id_person_name_error")
 
 
 def test_anonymous_with_contact_details_is_refused(client):
     response = submit(client, sharing_level="anonymous", contact_email="a@example.org")
     assert response.status_code == 400
-    assert soup(response).select_one("#id_sharing_level-error")
+    assert soup(response).select_one("#id_sharing_level_error")
     response = submit(client, sharing_level=SharingLevel.CONFIDENTIAL, contact_method="email",
                       contact_email="a@example.org")
     assert response.status_code == 200
@@ -349,3 +349,42 @@ def test_rate_limit_tells_visitors_apart_behind_a_proxy(client, settings):
     again = client.post(form_url(), form_data(), HTTP_X_FORWARDED_FOR="192.0.2.1", **proxy)
     assert (first.status_code, other.status_code, again.status_code) == (200, 200, 429)
     assert "192.0.2" not in raw_dump()
+
+
+def test_the_form_the_submission_and_the_staff_view_share_one_field_table():
+    """Every field a reporter fills in is a Referral field listed once, in REPORTED_FIELDS: the form is
+    a ModelForm of exactly those, and every encrypted field of a referral is among them."""
+    from referral_form.admin_views import DETAIL_FIELDS
+    from referral_form.fields import EncryptedTextField
+    from referral_form.forms import ReferralForm
+    from referral_form.models import REPORTED_FIELDS
+
+    assert tuple(ReferralForm._meta.fields) == REPORTED_FIELDS
+    encrypted = {field.name for field in Referral._meta.fields if isinstance(field, EncryptedTextField)}
+    assert encrypted <= set(REPORTED_FIELDS)
+    assert set(REPORTED_FIELDS) <= set(DETAIL_FIELDS)
+    # The form shows them in that order (the forms of exploitation are not a Referral column).
+    shown = [name for name in ReferralForm().fields if name in REPORTED_FIELDS]
+    assert shown == list(REPORTED_FIELDS)
+
+
+def test_a_refused_field_is_described_by_its_help_text_and_error_with_djangos_ids(client):
+    page = soup(submit(client, "en", description=""))
+    field = page.select_one("#id_description")
+    assert field["aria-describedby"].split() == ["id_description_helptext", "id_description_error"]
+    assert page.find(id="id_description_helptext") and page.find(id="id_description_error")
+    region = page.select_one("#id_region")  # a valid field: its help text (none) and no error
+    assert not region.has_attr("aria-invalid") and not region.has_attr("aria-describedby")
+
+
+def test_a_form_shown_again_unjudged_marks_nothing_invalid(client, settings):
+    """An expired token: what the visitor wrote comes back, with no error and no field marked invalid
+    (the form was not judged), and every reference points at something on the page."""
+    settings.REFERRAL_FORM_MAX_AGE_SECONDS = -1
+    response = submit(client, "en", description="", municipality="Oulu")
+    assert response.status_code == 400
+    page = soup(response)
+    assert page.select_one("[name=municipality]")["value"] == "Oulu"
+    assert not page.select("[aria-invalid]") and not page.select(".field__error, .error-summary")
+    for element in page.select("[aria-describedby]"):
+        assert all(page.find(id=ref) for ref in element["aria-describedby"].split())

@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from referral_form import crypto
-from referral_form.forms import FORM_TOKEN_SALT, form_token_is_valid, new_form_token
+from referral_form.form_token import FORM_TOKEN_SALT, form_token_is_valid, new_form_token
 from referral_form.models import Referral, ReferralMessage
 from referral_form.views import FORM_EXPIRED, NOT_SENT
 from tests.referral_form.test_form import RECEIPT, form_data, form_url, receipt_of, submit
@@ -233,7 +233,8 @@ def test_a_form_with_errors_comes_back_with_its_token_and_sending_it_again_later
 def test_the_same_token_stored_twice_in_a_row_gives_the_first_receipt():
     # What the second of two sendings at the same moment meets: the first has used the token
     # in between (the view's check before found nothing). The real race is tested below.
-    from referral_form.forms import ReferralForm, read_form_token
+    from referral_form.form_token import read_form_token
+    from referral_form.forms import ReferralForm
     from referral_form.submissions import create_referral
 
     data = form_data()

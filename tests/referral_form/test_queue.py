@@ -10,7 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry, PageLogEntry, ReferenceIndex
 from wagtail.snippets.models import get_snippet_models
 
@@ -501,3 +502,27 @@ def test_handling_actions_and_delete_decrypt_nothing(staff_client, make_referral
     assert staff_client.post(reverse("referrals:delete", args=[pk])).status_code == 302
     assert not Referral.objects.filter(pk=pk).exists()
     assert not ReferralMessage.objects.filter(referral_id=pk).exists()
+
+
+def test_detail_shows_what_was_written_in_the_forms_order(staff_client, make_referral, handler_2fa):
+    """The case reads as the form did: its facts and texts follow REPORTED_FIELDS, and the forms of
+    exploitation come right after what happened."""
+    from referral_form.models import REPORTED_FIELDS
+
+    referral = make_referral(
+        exploitation_types=["labour"], region="uusimaa", municipality="Vantaa", person_name="A. N.",
+        referrer_contact="Järjestö X", contact_phone="+358 40 000 0000",
+    )
+    page = soup(staff_client.get(reverse("referrals:detail", args=[referral.pk])))
+    with translation.override(page.html["lang"]):
+        labels = [str(Referral._meta.get_field(name).verbose_name).lower() for name in REPORTED_FIELDS]
+        kinds_label = gettext("Kinds of exploitation")
+    for rows in (".referral-facts th", "dt"):
+        shown = [label for cell in page.select(rows) if (label := cell.get_text(strip=True).lower()) in labels]
+        assert shown == [label for label in labels if label in shown], rows
+    texts = [cell.get_text(strip=True).lower() for cell in page.select("dt")]
+    facts = [cell.get_text(strip=True) for cell in page.select(".referral-facts th")]
+    written = ("municipality", "person_name", "contact_phone")
+    assert {labels[REPORTED_FIELDS.index(name)] for name in written} <= set(texts)
+    writer = next(i for i, label in enumerate(facts) if label.lower() == labels[0])
+    assert facts[writer + 1] == kinds_label

@@ -152,7 +152,7 @@ def test_a_guesser_over_the_limit_costs_no_key_derivation(client, settings, monk
 def test_follow_up_needs_text(client):
     code = receipt_of(submit(client))
     response = client.post(check_url(), {"receipt_code": code, "text": ""})
-    assert soup(response).select_one("#id_text-error")
+    assert soup(response).select_one("#id_text_error")
     assert not ReferralMessage.objects.exists()
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from pages.vocabulary import ExploitationKind
 from referral_form import views
-from referral_form.forms import form_token_is_valid
+from referral_form.form_token import form_token_is_valid
 from referral_form.models import Referral, ReferralMessage
 from referral_form.submissions import find_by_receipt
 from referral_form.views import NOT_SENT

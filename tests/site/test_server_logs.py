@@ -18,7 +18,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from referral_form import crypto
-from referral_form.forms import new_form_token
+from referral_form.form_token import new_form_token
 from referral_form.models import Referral, WriterRole
 from tests.referral_form.test_form import form_data, form_url
 from tests.servers import gunicorn

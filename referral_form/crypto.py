@@ -149,12 +149,8 @@ def receipt_digest(code: str) -> str:
     ).hex()
 
 
-def digests_match(first: str, second: str) -> bool:
-    return hmac.compare_digest(first, second)
-
-
 # -- single-use form tokens -----------------------------------------------------------------------
-# A form token (referral_form.forms) carries a random nonce. A used token is kept as a hash of its
+# A form token (referral_form/form_token.py) carries a random nonce. A used token is kept as a hash of its
 # nonce, with the receipt code it was answered with sealed by a key derived from the nonce as well:
 # only a request that carries the token itself can read that code again, not a copy of the database,
 # not even with every key of the server. The hash and the key are two HMACs keyed by the nonce.

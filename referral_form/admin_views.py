@@ -1,50 +1,31 @@
-"""The protected staff queue in the Wagtail admin, and the throttled admin login.
+"""The protected staff queue in the Wagtail admin: the list, one case and its handling, the audit log.
 
 These are plain Django views mounted at /admin/referrals/ by `admin_urls.py`, not a ModelViewSet or
 snippet: Wagtail's viewsets feed its own search index, history and log entries, which other admin
-users can see. Nothing here calls Wagtail's `log()`.
-
-Every queue URL goes through `staff_queue_view`:
-- anonymous visitors are sent to the admin login;
-- users without admin access or `referral_form.handle_referral` get 403 (and a DENIED audit entry);
-- handlers (superusers included) who have not confirmed a TOTP code in this session are sent to
-  set up or verify their second factor (and a DENIED audit entry says so).
-Each of these refusals is also logged on `referral_form.access` (see `log_denial`).
-
-Every view of a case and every change writes a ReferralAuditEntry; entries hold no referral text.
+users can see. Nothing here calls Wagtail's `log()`. Who may use them is decided in `admin_access.py`
+(`staff_queue_view`); every view of a case and every change writes a ReferralAuditEntry, which holds
+no referral text.
 """
 
 import datetime
-import logging
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_otp import user_has_device
-from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.account import LoginView
 
+from referral_form.admin_access import Action, record_audit, staff_queue_view
 from referral_form.admin_forms import (
     ASSIGNEE_ME,
     ASSIGNEE_NOBODY,
-    HANDLE_PERMISSION,
     AssignForm,
     NoteForm,
     QueueFilterForm,
@@ -62,12 +43,6 @@ from referral_form.models import (
 )
 
 PAGE_SIZE = 50
-Action = ReferralAuditEntry.Action
-ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
-SECOND_FACTOR_REQUIRED = "second factor required"
-
-access_log = logging.getLogger("referral_form.access")
-
 # The columns the list reads: metadata only, so nothing is decrypted for the list.
 LIST_FIELDS = (
     "id", "received_at", "language", "writer_role", "region", "is_minor", "status",
@@ -77,104 +52,6 @@ LIST_FIELDS = (
 # What the detail view shows: what the reporter filled in, in the form's order, then what the form
 # page knew. Encrypted fields are decrypted only here.
 DETAIL_FIELDS = (*REPORTED_FIELDS, "language", "is_consultation")
-
-
-# -- audit and access ------------------------------------------------------------------------
-
-
-def record_audit(user, action, reference="", detail=""):
-    """Write one audit entry. `detail` must never hold referral text: codes and user names only."""
-    return ReferralAuditEntry.objects.create(
-        user=user if user is not None and user.is_authenticated else None,
-        action=action,
-        referral_reference=reference[:8],
-        detail=detail[:200],
-    )
-
-
-def _reference_from_kwargs(kwargs) -> str:
-    pk = kwargs.get("pk")
-    return pk.hex[:8].upper() if hasattr(pk, "hex") else ""
-
-
-def second_factor_verified(user) -> bool:
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
-
-
-def safe_next_url(request, default=None):
-    """The `next` parameter if it points to this site, else the queue."""
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default or reverse("referrals:list")
-
-
-def _url_name(request) -> str:
-    return request.resolver_match.url_name
-
-
-def log_denial(request, reason: str) -> None:
-    """One WARNING per refused queue request: a user id, the method and the URL name, nothing else.
-
-    Never the address, user agent, query string or anything of a case: the URL name says which
-    kind of page was asked for, not which case.
-    """
-    user = request.user
-    access_log.warning(
-        "Queue access denied: user=%s method=%s url=%s reason=%s",
-        user.pk if user.is_authenticated else "anonymous", request.method, _url_name(request), reason,
-    )
-
-
-def deny(request, reference=""):
-    """403 with a DENIED audit entry. Says nothing about whether the case exists."""
-    log_denial(request, "no permission")
-    record_audit(request.user, Action.DENIED, reference=reference, detail=f"{request.method} {_url_name(request)}")
-    return TemplateResponse(request, "referral_form/admin/denied.html", {}, status=403)
-
-
-def require_second_factor(request, reference=""):
-    """Send a handler without a confirmed TOTP code in this session to set it up or verify it."""
-    user = request.user
-    log_denial(request, SECOND_FACTOR_REQUIRED)
-    record_audit(
-        user, Action.DENIED, reference=reference,
-        detail=f"{request.method} {_url_name(request)}: {SECOND_FACTOR_REQUIRED}",
-    )
-    next_url = request.get_full_path() if request.method == "GET" else reverse("referrals:list")
-    name = "referrals:two_factor_verify" if user_has_device(user) else "referrals:two_factor_setup"
-    return redirect(f"{reverse(name)}?{urlencode({'next': next_url})}")
-
-
-def staff_queue_view(view_func=None, *, second_factor=True):
-    """The one access check of every queue URL; `second_factor=False` only for the TOTP pages.
-
-    It runs before Wagtail's own admin check (which it then applies, for the user's admin language
-    and time zone), so that every refusal, an anonymous one included, is logged here.
-    """
-
-    def decorator(view):
-        admin_view = require_admin_access(view)
-
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            user = request.user
-            if not user.is_authenticated:
-                log_denial(request, "not signed in")
-                return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-            reference = _reference_from_kwargs(kwargs)
-            if not user.has_perms([ADMIN_ACCESS_PERMISSION, HANDLE_PERMISSION]):
-                return deny(request, reference)
-            if second_factor and not second_factor_verified(user):
-                return require_second_factor(request, reference)
-            return admin_view(request, *args, **kwargs)
-
-        return never_cache(wrapped)
-
-    return decorator(view_func) if view_func is not None else decorator
 
 
 # -- retention -------------------------------------------------------------------------------
@@ -419,57 +296,3 @@ def audit_log(request):
         "page": page,
         "reference": reference[:8],
     })
-
-
-# -- throttled admin login -------------------------------------------------------------------
-
-LOGIN_WINDOW_SECONDS = 15 * 60
-TOO_MANY_LOGINS = _(
-    "Too many failed sign-in attempts for this user name. Signing in with it is blocked for "
-    "15 minutes; try again later."
-)
-
-
-def _login_failures_key(username: str) -> str:
-    # A keyed hash of the user name only: no address or other request detail is kept.
-    digest = salted_hmac("referral_form.admin_login_failures", username.strip().lower()).hexdigest()
-    return f"admin-login-failures:{digest}"
-
-
-def login_failures(username: str) -> int:
-    return cache.get(_login_failures_key(username), 0)
-
-
-def count_login_failure(username: str) -> None:
-    key = _login_failures_key(username)
-    # The window starts at the first failure and is not extended by later ones.
-    cache.add(key, 0, timeout=LOGIN_WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=LOGIN_WINDOW_SECONDS)
-
-
-class ThrottledLoginView(LoginView):
-    """Wagtail's admin login, refusing a user name after ADMIN_LOGIN_ATTEMPTS failures in 15 minutes."""
-
-    def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        if username.strip() and login_failures(username) >= settings.ADMIN_LOGIN_ATTEMPTS:
-            # Refuse without checking the password at all.
-            form = self.get_form()
-            form.cleaned_data = {}
-            form._errors = ErrorDict()
-            form.add_error(None, TOO_MANY_LOGINS)
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        username = self.request.POST.get("username", "")
-        if username.strip():
-            count_login_failure(username)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        cache.delete(_login_failures_key(self.request.POST.get("username", "")))
-        return super().form_valid(form)

@@ -23,8 +23,8 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from referral_form.admin_access import safe_next_url, second_factor_verified, staff_queue_view
 from referral_form.admin_forms import TOTPCodeForm
-from referral_form.admin_views import safe_next_url, second_factor_verified, staff_queue_view
 
 DEVICE_NAME = "Referral queue"
 

@@ -14,7 +14,7 @@ agent, referring page and search words. Here:
   dict among its frames' local variables hidden, where Django hides only named ones.
 
 Views that receive referral text or receipt codes mark their POST data and their local variables as
-sensitive themselves (referral_form/views.py, admin_views.py, submissions.py, crypto.py).
+sensitive themselves (referral_form/views.py, admin_views.py, submissions.py, crypto.py and the rest).
 """
 
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter

@@ -10,7 +10,7 @@ from pages import documents as page_documents
 from pages import sitemap as page_sitemap
 from pages import views as page_views
 from pages.search import views as search_views
-from referral_form.admin_views import ThrottledLoginView
+from referral_form.admin_login import ThrottledLoginView
 
 urlpatterns = [
     path("sitemap.xml", page_sitemap.sitemap, name="sitemap"),

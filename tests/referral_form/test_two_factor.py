@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from referral_form import admin_views
+from referral_form import admin_login
 from referral_form.two_factor import secret_base32
 from tests.referral_form.conftest import PASSWORD, confirmed_device, current_code, wrong_code
 from tests.utils import soup
@@ -194,7 +194,7 @@ def _logged_in(client) -> bool:
 
 def test_login_url_is_the_throttled_view():
     assert reverse("wagtailadmin_login") == LOGIN
-    assert resolve(LOGIN).func.view_class is admin_views.ThrottledLoginView
+    assert resolve(LOGIN).func.view_class is admin_login.ThrottledLoginView
 
 
 def test_right_password_logs_in(handler):
@@ -238,7 +238,7 @@ def test_failures_expire_after_the_window(handler, settings):
     _login(client, "handler", "wrong")
     _login(client, "handler", "wrong")
     assert _login(client, "handler", PASSWORD).status_code == 429
-    cache.delete(admin_views._login_failures_key("handler"))  # what the cache does after 15 minutes
+    cache.delete(admin_login._login_failures_key("handler"))  # what the cache does after 15 minutes
     assert _login(client, "handler", PASSWORD).status_code == 302
 
 
@@ -255,4 +255,4 @@ def test_failure_count_is_kept_under_a_hash_of_the_user_name_only(handler):
     keys = list(cache._cache.keys())  # LocMemCache in tests
     assert keys and not any("handler" in key for key in keys)
     assert not any("127.0.0.1" in key for key in keys)
-    assert admin_views.login_failures("Handler") == 1
+    assert admin_login.login_failures("Handler") == 1

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import BooleanField
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -129,6 +130,7 @@ def referral_list(request):
 # -- one case --------------------------------------------------------------------------------
 
 
+@sensitive_variables()  # the decrypted texts, in an error report
 def case_rows(referral):
     """The case as (label, value) rows: short facts, and the texts the reporter wrote (only those
     given, but always the description)."""
@@ -141,8 +143,10 @@ def case_rows(referral):
                 texts.append((field.verbose_name, value))
         elif field.choices:
             facts.append((field.verbose_name, getattr(referral, f"get_{name}_display")()))
-        else:
+        elif isinstance(field, BooleanField):
             facts.append((field.verbose_name, gettext("Yes") if value else gettext("No")))
+        else:
+            facts.append((field.verbose_name, value))
         if name == "description":
             kinds = ", ".join(str(kind) for kind in referral.exploitation_kinds.all())
             facts.append((_("Kinds of exploitation"), kinds))

@@ -6,7 +6,9 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.forms.utils import ErrorDict
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from pages.vocabulary import ExploitationKind
 from referral_form.models import (
@@ -227,6 +229,7 @@ class ReferralForm(forms.ModelForm):
         data = self.cleaned_data
         return data.get("writer_role") == WriterRole.PROFESSIONAL and not data.get("consent_confirmed")
 
+    @method_decorator(sensitive_variables())  # what the visitor wrote, in an error report
     def referral_values(self) -> dict:
         """The Referral fields that a valid form stores: without the person's consent nothing that
         identifies them, and nothing to contact anyone by for an anonymous report."""
